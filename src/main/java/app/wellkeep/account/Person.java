@@ -1,0 +1,50 @@
+package app.wellkeep.account;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * Everyone who signs in: patients, coaches, admins. Created from the identity token on first sign-in;
+ * Keycloak stays the owner of credentials, this row is what the rest of the app links to.
+ */
+@Entity
+@Table(name = "person")
+public class Person extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** The OIDC subject ("sub") from Keycloak; stable for the account's life. */
+    @Column(nullable = false, unique = true, length = 255)
+    public String subject;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    public String displayName;
+
+    @Column(length = 320)
+    public String email;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public Role role;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "last_seen_at", nullable = false)
+    public Instant lastSeenAt;
+
+    public static Optional<Person> findBySubject(String subject) {
+        return find("subject", subject).firstResultOptional();
+    }
+}

@@ -1,0 +1,63 @@
+package app.wellkeep.account;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** Keeps the person record in step with the identity provider. */
+@ApplicationScoped
+public class PersonService {
+
+    /** Writing "last seen" on every request would turn each page view into a write. */
+    private static final Duration LAST_SEEN_RESOLUTION = Duration.ofMinutes(5);
+
+    @Inject
+    Clock clock;
+
+    /**
+     * The person for this token, created on first sign-in and updated when name, email or role changed in
+     * Keycloak. Two first requests racing each other are settled by the unique subject: the loser re-reads.
+     */
+    public Person signIn(TokenProfile profile) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> upsert(profile));
+        } catch (PersistenceException raced) {
+            return QuarkusTransaction.requiringNew().call(() -> upsert(profile));
+        }
+    }
+
+    private Person upsert(TokenProfile profile) {
+        Instant now = clock.instant();
+        Person person = Person.findBySubject(profile.subject()).orElse(null);
+        if (person == null) {
+            person = new Person();
+            person.id = UUID.randomUUID();
+            person.subject = profile.subject();
+            person.createdAt = now;
+            apply(person, profile, now);
+            person.persistAndFlush();
+            return person;
+        }
+        boolean changed = !Objects.equals(person.displayName, profile.displayName())
+                || !Objects.equals(person.email, profile.email()) || person.role != profile.role();
+        if (changed || person.lastSeenAt.isBefore(now.minus(LAST_SEEN_RESOLUTION))) {
+            apply(person, profile, now);
+        }
+        return person;
+    }
+
+    private static void apply(Person person, TokenProfile profile, Instant now) {
+        person.displayName = profile.displayName();
+        person.email = profile.email();
+        person.role = profile.role();
+        person.lastSeenAt = now;
+    }
+}

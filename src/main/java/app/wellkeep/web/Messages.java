@@ -1,0 +1,135 @@
+package app.wellkeep.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Every text of the shell, the public pages and the role homes. The texts live in
+ * {@code messages/msg_<locale>.properties}; the methods make each key checked at build time.
+ */
+@MessageBundle(value = "msg", locale = "en")
+public interface Messages {
+
+    @Message
+    String appName();
+
+    @Message
+    String htmlLang();
+
+    @Message
+    String skipToContent();
+
+    @Message
+    String navLabel();
+
+    @Message
+    String navDashboard();
+
+    @Message
+    String navCareTeam();
+
+    @Message
+    String navAdmin();
+
+    @Message
+    String signIn();
+
+    @Message
+    String signOut();
+
+    @Message
+    String signedInAs(String name);
+
+    @Message
+    String rolePatient();
+
+    @Message
+    String roleCoach();
+
+    @Message
+    String roleAdmin();
+
+    @Message
+    String footerDisclaimer();
+
+    @Message
+    String welcomeTitle();
+
+    @Message
+    String welcomeLead();
+
+    @Message
+    String welcomeRegisterHint();
+
+    @Message
+    String welcomeFeaturesHeading();
+
+    @Message
+    String welcomeTrendsTitle();
+
+    @Message
+    String welcomeTrendsText();
+
+    @Message
+    String welcomeSharingTitle();
+
+    @Message
+    String welcomeSharingText();
+
+    @Message
+    String welcomeCoachTitle();
+
+    @Message
+    String welcomeCoachText();
+
+    @Message
+    String dashboardTitle();
+
+    @Message
+    String dashboardGreeting(String name);
+
+    @Message
+    String dashboardEmptyTitle();
+
+    @Message
+    String dashboardEmptyText();
+
+    @Message
+    String careTeamTitle();
+
+    @Message
+    String careTeamGreeting(String name);
+
+    @Message
+    String careTeamEmptyTitle();
+
+    @Message
+    String careTeamEmptyText();
+
+    @Message
+    String adminTitle();
+
+    @Message
+    String adminPeopleHeading();
+
+    @Message
+    String adminPeopleCaption();
+
+    @Message
+    String adminRoleColumn();
+
+    @Message
+    String adminCountColumn();
+
+    @Message
+    String errorTitle(int status);
+
+    @Message
+    String errorText(int status);
+
+    @Message
+    String errorReference(String reference);
+
+    @Message
+    String errorHomeLink();
+}
