@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-data_dir=.data
+data_dir="$PWD/.data"
+export WELLKEEP_DATA_DIR="$data_dir"
 mkdir -p "$data_dir/logs"
 
 echo "Wellkeep: building (the first run also fetches Keycloak)..."
