@@ -14,11 +14,6 @@ echo "Wellkeep: building (the first run also fetches Keycloak)..."
 
 java -cp target/test-classes app.wellkeep.testsupport.KeycloakServer >"$data_dir/logs/keycloak-launcher.log" 2>&1 &
 keycloak_pid=$!
-stop_keycloak() {
-  kill "$keycloak_pid" 2>/dev/null || true
-  wait "$keycloak_pid" 2>/dev/null || true
-}
-trap stop_keycloak EXIT
 
 # Tell people where to go once the app answers (Keycloak and the app start in parallel).
 (
@@ -26,15 +21,15 @@ trap stop_keycloak EXIT
     if curl -fs -o /dev/null http://localhost:8080/q/health/ready 2>/dev/null; then
       cat <<'BANNER'
 
-  ┌──────────────────────────────────────────────────────────────────────────┐
-  │  Wellkeep is ready:  http://localhost:8080                               │
-  │                                                                          │
-  │  Demo sign-ins (DEV-ONLY passwords, never use them anywhere else):       │
-  │    patient  maya / maya-dev-only     patient  tom / tom-dev-only         │
-  │    coach    sam  / sam-dev-only      admin    alex / alex-dev-only       │
-  │  Keycloak admin console: http://localhost:8180  (kcadmin / kcadmin-dev-only) │
-  │  Press Ctrl-C to stop Wellkeep and Keycloak.                             │
-  └──────────────────────────────────────────────────────────────────────────┘
+  Wellkeep is ready at http://localhost:8080
+
+  Demo sign-ins (DEV-ONLY passwords, never use them anywhere else):
+    patients  maya / maya-dev-only    tom / tom-dev-only
+    coach     sam / sam-dev-only
+    admin     alex / alex-dev-only
+  Keycloak admin console: http://localhost:8180 (kcadmin / kcadmin-dev-only)
+
+  Press Ctrl-C to stop Wellkeep and Keycloak.
 BANNER
       exit 0
     fi
@@ -42,5 +37,19 @@ BANNER
     sleep 1
   done
 ) &
+banner_pid=$!
 
-./mvnw -B quarkus:dev -Ddebug=false -Dquarkus.test.continuous-testing=disabled -Dquarkus.analytics.disabled=true
+./mvnw -B quarkus:dev -Ddebug=false -Dquarkus.test.continuous-testing=disabled -Dquarkus.analytics.disabled=true &
+app_pid=$!
+
+# Background jobs of a script ignore Ctrl-C, so the script stops them itself, whichever way it is stopped.
+stopping=0
+stop_all() {
+  [ "$stopping" = 1 ] && return
+  stopping=1
+  echo "Stopping Wellkeep and Keycloak..."
+  kill "$banner_pid" "$app_pid" "$keycloak_pid" 2>/dev/null || true
+  wait "$app_pid" "$keycloak_pid" 2>/dev/null || true
+}
+trap stop_all INT TERM EXIT
+wait "$app_pid"

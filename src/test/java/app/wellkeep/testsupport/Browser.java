@@ -68,6 +68,12 @@ public final class Browser {
         return problems;
     }
 
+    /** Keeps a picture of the page in target/screenshots, for people reviewing how pages look. */
+    public static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Path.of("target/screenshots", name + ".png")));
+    }
+
     private static synchronized com.microsoft.playwright.Browser browser() {
         if (browser == null) {
             Path chromium = chromium();

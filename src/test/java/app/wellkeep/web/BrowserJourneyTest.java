@@ -54,6 +54,7 @@ class BrowserJourneyTest {
             assertEquals(appUrl() + home, page.url());
             assertTrue(page.locator("header").textContent().contains(displayName(user)));
             Axe.assertNoViolations(page);
+            Browser.screenshot(page, user + "-home-" + screen);
             if ("phone".equals(screen)) {
                 assertNoHorizontalScroll(page);
             }
@@ -63,6 +64,7 @@ class BrowserJourneyTest {
             assertEquals("You cannot open this page",
                     page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)).textContent().strip());
             Axe.assertNoViolations(page);
+            Browser.screenshot(page, user + "-forbidden-" + screen);
 
             page.navigate(appUrl() + home);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
