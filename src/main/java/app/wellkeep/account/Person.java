@@ -1,6 +1,7 @@
 package app.wellkeep.account;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,11 +39,19 @@ public class Person extends PanacheEntityBase {
     @Column(nullable = false, length = 16)
     public Role role;
 
+    /** IANA time zone id; days (check-ins, daily totals, reminders) are counted in it. */
+    @Column(name = "time_zone", nullable = false, length = 64)
+    public String timeZone;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Column(name = "last_seen_at", nullable = false)
     public Instant lastSeenAt;
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
 
     public static Optional<Person> findBySubject(String subject) {
         return find("subject", subject).firstResultOptional();

@@ -3,12 +3,16 @@ package app.wellkeep.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -21,6 +25,10 @@ public class PersonService {
 
     @Inject
     Clock clock;
+
+    /** Until the person chooses their own (profile page). */
+    @ConfigProperty(name = "wellkeep.default-time-zone", defaultValue = "UTC")
+    String defaultTimeZone;
 
     /**
      * The person for this token, created on first sign-in and updated when name, email or role changed in
@@ -42,6 +50,7 @@ public class PersonService {
             person.id = UUID.randomUUID();
             person.subject = profile.subject();
             person.createdAt = now;
+            person.timeZone = defaultTimeZone;
             apply(person, profile, now);
             person.persistAndFlush();
             return person;
@@ -52,6 +61,12 @@ public class PersonService {
             apply(person, profile, now);
         }
         return person;
+    }
+
+    @Transactional
+    public void changeTimeZone(UUID personId, ZoneId zone) {
+        Person person = Person.findById(personId);
+        person.timeZone = zone.getId();
     }
 
     private static void apply(Person person, TokenProfile profile, Instant now) {

@@ -66,6 +66,7 @@ public class DemoData {
                 person.displayName = account.displayName();
                 person.email = account.email();
                 person.role = account.role();
+                person.timeZone = "Europe/London";
                 person.createdAt = now;
                 person.lastSeenAt = now;
                 person.persist();

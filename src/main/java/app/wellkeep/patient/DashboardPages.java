@@ -11,7 +11,9 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import app.wellkeep.account.CurrentPerson;
+import app.wellkeep.account.Person;
 import app.wellkeep.account.Role;
+import app.wellkeep.checkin.CheckInService;
 
 /** The patient's home: today at a glance. */
 @Path("/dashboard")
@@ -21,15 +23,19 @@ public class DashboardPages {
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance dashboard(String name);
+        static native TemplateInstance dashboard(String name, boolean checkInDue);
     }
 
     @Inject
     CurrentPerson current;
 
+    @Inject
+    CheckInService checkIns;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance dashboard() {
-        return Templates.dashboard(current.person().displayName);
+        Person person = current.person();
+        return Templates.dashboard(person.displayName, checkIns.dueToday(person));
     }
 }

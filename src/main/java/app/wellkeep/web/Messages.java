@@ -132,4 +132,31 @@ public interface Messages {
 
     @Message
     String errorHomeLink();
+
+    @Message
+    String navCheckIn();
+
+    @Message
+    String navProfile();
+
+    @Message
+    String profileTitle();
+
+    @Message
+    String profileTimeZoneLabel();
+
+    @Message
+    String profileTimeZoneHint();
+
+    @Message
+    String profileSave();
+
+    @Message
+    String profileSaved();
+
+    @Message
+    String profileTimeZoneInvalid();
+
+    @Message
+    String profileUseDeviceZone();
 }

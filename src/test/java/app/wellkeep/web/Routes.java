@@ -12,20 +12,49 @@ public final class Routes {
         PUBLIC, ANY_SIGNED_IN, PATIENT, COACH, ADMIN
     }
 
-    public record Route(String method, String path, Access access, boolean api) {
+    /**
+     * A route: its template (as declared), a concrete path to call, who may use it, and what the right role gets
+     * for a bare request (no form fields: POSTs answer 422).
+     */
+    public record Route(String method, String path, String sample, Access access, boolean api, int allowedStatus) {
 
         public String key() {
             return method + " " + path;
         }
+
+        @Override
+        public String toString() {
+            return key();
+        }
     }
 
+    private static final String SOME_ID = "00000000-0000-4000-8000-000000000000";
+
     public static final List<Route> ALL = List.of(
-            new Route("GET", "/", Access.PUBLIC, false),
-            new Route("GET", "/home", Access.ANY_SIGNED_IN, false),
-            new Route("GET", "/dashboard", Access.PATIENT, false),
-            new Route("GET", "/care-team", Access.COACH, false),
-            new Route("GET", "/admin", Access.ADMIN, false),
-            new Route("GET", "/api/me", Access.ANY_SIGNED_IN, true));
+            new Route("GET", "/", "/", Access.PUBLIC, false, 200),
+            new Route("GET", "/home", "/home", Access.ANY_SIGNED_IN, false, 303),
+            new Route("GET", "/profile", "/profile", Access.ANY_SIGNED_IN, false, 200),
+            new Route("POST", "/profile", "/profile", Access.ANY_SIGNED_IN, false, 422),
+            new Route("GET", "/dashboard", "/dashboard", Access.PATIENT, false, 200),
+            new Route("GET", "/check-in", "/check-in", Access.PATIENT, false, 200),
+            new Route("POST", "/check-in", "/check-in", Access.PATIENT, false, 422),
+            new Route("GET", "/check-in/history", "/check-in/history", Access.PATIENT, false, 200),
+            new Route("GET", "/check-in/questionnaires/{id}", "/check-in/questionnaires/phq-2", Access.PATIENT, false,
+                    200),
+            new Route("POST", "/check-in/questionnaires/{id}", "/check-in/questionnaires/phq-2", Access.PATIENT, false,
+                    422),
+            new Route("GET", "/check-in/questionnaires/responses/{id}", "/check-in/questionnaires/responses/" + SOME_ID,
+                    Access.PATIENT, false, 404),
+            new Route("GET", "/check-in/reminders", "/check-in/reminders", Access.PATIENT, false, 200),
+            new Route("POST", "/check-in/reminders", "/check-in/reminders", Access.PATIENT, false, 422),
+            new Route("GET", "/reminders/unsubscribe", "/reminders/unsubscribe", Access.PUBLIC, false, 200),
+            new Route("POST", "/reminders/unsubscribe", "/reminders/unsubscribe", Access.PUBLIC, false, 400),
+            new Route("GET", "/care-team", "/care-team", Access.COACH, false, 200),
+            new Route("GET", "/admin", "/admin", Access.ADMIN, false, 200),
+            new Route("GET", "/api/me", "/api/me", Access.ANY_SIGNED_IN, true, 200),
+            new Route("GET", "/api/check-ins", "/api/check-ins", Access.PATIENT, true, 200),
+            new Route("GET", "/api/questionnaire-responses", "/api/questionnaire-responses", Access.PATIENT, true,
+                    200));
 
     /** Routes that exist only in the test build, to exercise error handling and CSRF. */
     public static final List<String> TEST_ONLY_PREFIXES = List.of("/test-support/");
