@@ -71,7 +71,8 @@ public class CheckInPages {
     public record CalendarWeek(List<Integer> padding, List<CalendarDay> days) {
     }
 
-    public record CalendarDay(String label, String isoDate, String status) {
+    /** A calendar cell: the day of the month shown, the full date for screen readers. */
+    public record CalendarDay(String shortLabel, String label, String status) {
     }
 
     public record ScoreRow(String date, String title, int score, String band) {
@@ -226,7 +227,11 @@ public class CheckInPages {
         List<CalendarDay> week = new ArrayList<>();
         for (CheckInService.Day day : days) {
             String status = day.done() ? "done" : day.date().equals(today) ? "today" : "missed";
-            week.add(new CalendarDay(short_.format(day.date()), day.date().toString(), status));
+            boolean firstOfMonth = day.date().getDayOfMonth() == 1 || day == days.get(0);
+            String shortLabel = firstOfMonth
+                    ? DateTimeFormatter.ofPattern("d MMM", LOCALE).format(day.date())
+                    : Integer.toString(day.date().getDayOfMonth());
+            week.add(new CalendarDay(shortLabel, short_.format(day.date()), status));
             if (day.date().getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
                 weeks.add(week(weeks.isEmpty(), week));
                 week.clear();
@@ -236,10 +241,11 @@ public class CheckInPages {
             weeks.add(week(weeks.isEmpty(), week));
         }
         List<TrendRow> trends = days.stream().filter(CheckInService.Day::done)
-                .map(d -> new TrendRow(d.date().toString(), d.checkIn().mood, d.checkIn().energy)).toList();
+                .map(d -> new TrendRow(short_.format(d.date()), d.checkIn().mood, d.checkIn().energy)).toList();
         ResourceBundle texts = InstrumentCatalogue.texts(LOCALE);
         List<ScoreRow> scores = checkIns.responses(person, CheckInService.HISTORY_DAYS).stream()
-                .map(r -> new ScoreRow(r.localDate.toString(), texts.getString(r.instrument + ".title"), r.totalScore,
+                .map(r -> new ScoreRow(short_.format(r.localDate), texts.getString(r.instrument + ".title"),
+                        r.totalScore,
                         texts.getString("band." + r.band)))
                 .toList();
         return Templates.history(new HistoryView(weeks, checkIns.streak(person), checkIns.compliance(person), trends,

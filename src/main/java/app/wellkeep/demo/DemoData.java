@@ -17,6 +17,7 @@ import io.quarkus.runtime.StartupEvent;
 
 import app.wellkeep.account.Person;
 import app.wellkeep.account.Role;
+import app.wellkeep.checkin.CheckInDemo;
 
 /**
  * The demo accounts of the local realm (deploy/keycloak/wellkeep-realm.json), so a newcomer sees a living product
@@ -40,12 +41,17 @@ public class DemoData {
     public static final DemoAccount ALEX = new DemoAccount("5d1d7c52-0d3c-4f57-9a55-4f4a8f4e2a04", "Alex Morgan",
             "alex@demo.wellkeep.invalid", Role.ADMIN);
     public static final List<DemoAccount> ACCOUNTS = List.of(MAYA, TOM, SAM, ALEX);
+    /** The demo patient whose history is filled in; Tom starts empty, as a new user does. */
+    public static final DemoAccount PATIENT_WITH_HISTORY = MAYA;
 
     @ConfigProperty(name = "wellkeep.demo.enabled")
     boolean enabled;
 
     @Inject
     Clock clock;
+
+    @Inject
+    CheckInDemo checkIns;
 
     void onStart(@Observes StartupEvent start) {
         if (enabled) {
@@ -73,6 +79,7 @@ public class DemoData {
                 added++;
             }
         }
+        checkIns.load(Person.findBySubject(PATIENT_WITH_HISTORY.subject()).orElseThrow());
         return added;
     }
 }

@@ -1,6 +1,7 @@
 package app.wellkeep.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 import app.wellkeep.account.Person;
+import app.wellkeep.checkin.CheckIn;
+import app.wellkeep.checkin.QuestionnaireResponse;
 
 /** Loading the demo data twice adds nothing the second time. */
 @QuarkusTest
@@ -21,8 +24,15 @@ class DemoDataTest {
     void loadingIsIdempotent() {
         demo.load();
         long persons = Person.count();
+        Person maya = Person.findBySubject(DemoData.MAYA.subject()).orElseThrow();
+        long checkIns = CheckIn.count("personId", maya.id);
+        long responses = QuestionnaireResponse.count("personId", maya.id);
         assertEquals(0, demo.load());
         assertEquals(persons, Person.count());
+        assertEquals(checkIns, CheckIn.count("personId", maya.id));
+        assertEquals(responses, QuestionnaireResponse.count("personId", maya.id));
+        assertTrue(checkIns >= 20 && checkIns < 28, "four weeks with some days missed: " + checkIns);
+        assertEquals(4, responses);
         for (DemoData.DemoAccount account : DemoData.ACCOUNTS) {
             Person person = Person.findBySubject(account.subject()).orElseThrow();
             assertEquals(account.role(), person.role);
