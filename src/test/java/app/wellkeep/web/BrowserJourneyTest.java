@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +20,7 @@ import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import app.wellkeep.checkin.UnsubscribeToken;
 import app.wellkeep.testsupport.Axe;
 import app.wellkeep.testsupport.Browser;
 import app.wellkeep.testsupport.KeycloakServer;
@@ -32,6 +36,9 @@ class BrowserJourneyTest {
 
     @TestHTTPResource("/")
     URL root;
+
+    @Inject
+    UnsubscribeToken tokens;
 
     private String appUrl() {
         String url = root.toString();
@@ -96,6 +103,16 @@ class BrowserJourneyTest {
                 }
                 var missing = page.navigate(appUrl() + "/no-such-page");
                 assertEquals(404, missing.status());
+                Axe.assertNoViolations(page);
+
+                // The unsubscribe page of the reminder e-mails, opened without signing in.
+                UUID someone = UUID.randomUUID();
+                page.navigate(appUrl() + "/reminders/unsubscribe?p=" + someone + "&t=" + tokens.issue(someone));
+                assertTrue(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stop reminders"))
+                        .isVisible());
+                Axe.assertNoViolations(page);
+                page.navigate(appUrl() + "/reminders/unsubscribe?p=" + someone + "&t=forged");
+                assertTrue(page.getByText("This link is not valid").isVisible());
                 Axe.assertNoViolations(page);
                 assertEquals(List.of(), problems);
             }
