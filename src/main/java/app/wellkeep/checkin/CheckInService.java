@@ -19,6 +19,8 @@ import jakarta.persistence.PersistenceException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import app.wellkeep.account.Person;
+import app.wellkeep.consent.Access;
+import app.wellkeep.consent.Category;
 
 /** Daily check-ins and instrument answers: saving them, and the figures a patient and a care team look at. */
 @ApplicationScoped
@@ -207,6 +209,20 @@ public class CheckInService {
     public List<QuestionnaireResponse> responses(Person person, int days) {
         LocalDate today = today(person);
         return QuestionnaireResponse.between(person.id, today.minusDays(days - 1L), today);
+    }
+
+    /** Check-ins of a patient who shares them, from {@code from} (clipped to the grant's window) to {@code to}. */
+    public List<CheckIn> sharedCheckIns(Access access, LocalDate from, LocalDate to) {
+        access.require(Category.CHECK_INS);
+        LocalDate start = access.clip(from);
+        return start.isAfter(to) ? List.of() : CheckIn.between(access.patientId(), start, to);
+    }
+
+    /** Questionnaire answers of a patient who shares check-ins, inside the grant's window. */
+    public List<QuestionnaireResponse> sharedResponses(Access access, LocalDate from, LocalDate to) {
+        access.require(Category.CHECK_INS);
+        LocalDate start = access.clip(from);
+        return start.isAfter(to) ? List.of() : QuestionnaireResponse.between(access.patientId(), start, to);
     }
 
     public Optional<Instrument> instrument(String id) {

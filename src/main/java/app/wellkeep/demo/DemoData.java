@@ -18,6 +18,7 @@ import io.quarkus.runtime.StartupEvent;
 import app.wellkeep.account.Person;
 import app.wellkeep.account.Role;
 import app.wellkeep.checkin.CheckInDemo;
+import app.wellkeep.consent.ConsentDemo;
 
 /**
  * The demo accounts of the local realm (deploy/keycloak/wellkeep-realm.json), so a newcomer sees a living product
@@ -53,6 +54,9 @@ public class DemoData {
     @Inject
     CheckInDemo checkIns;
 
+    @Inject
+    ConsentDemo sharing;
+
     void onStart(@Observes StartupEvent start) {
         if (enabled) {
             int added = load();
@@ -79,7 +83,9 @@ public class DemoData {
                 added++;
             }
         }
-        checkIns.load(Person.findBySubject(PATIENT_WITH_HISTORY.subject()).orElseThrow());
+        Person patient = Person.findBySubject(PATIENT_WITH_HISTORY.subject()).orElseThrow();
+        checkIns.load(patient);
+        sharing.load(patient, Person.findBySubject(SAM.subject()).orElseThrow());
         return added;
     }
 }

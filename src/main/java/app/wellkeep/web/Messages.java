@@ -159,4 +159,97 @@ public interface Messages {
 
     @Message
     String profileUseDeviceZone();
+
+    @Message
+    String navSharing();
+
+    @Message
+    String rosterHeading();
+
+    @Message
+    String rosterCaption();
+
+    @Message
+    String rosterColumnName();
+
+    @Message
+    String rosterColumnShares();
+
+    @Message
+    String shareCodesHeading();
+
+    @Message
+    String shareCodesLead();
+
+    @Message
+    String shareCodeIs();
+
+    @Message
+    String invitationLink();
+
+    @Message
+    String backToRoster();
+
+    @Message
+    String sharedHeading();
+
+    @Message
+    String categoryShared();
+
+    @Message
+    String categorySharedFrom(String from);
+
+    @Message
+    String categoryNotShared();
+
+    @Message
+    String patientCheckInsHeading();
+
+    @Message
+    String columnStress();
+
+    @Message
+    String columnSleep();
+
+    @Message
+    String columnNote();
+
+    @Message
+    String patientNoCheckIns();
+
+    @Message
+    String urgentFlag();
+
+    @Message
+    String checkInsNotShared();
+
+    @Message
+    String auditTitle();
+
+    @Message
+    String backToAdmin();
+
+    @Message
+    String auditCounts(long chains, long events);
+
+    @Message
+    String auditIntact();
+
+    @Message
+    String auditBroken();
+
+    @Message
+    String auditChain();
+
+    @Message
+    String auditSeq();
+
+    @Message
+    String auditEvent();
+
+    @Message
+    String auditProblem();
+
+    @Message
+    String auditLink();
 }

@@ -12,6 +12,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import app.wellkeep.account.Person;
 import app.wellkeep.checkin.CheckIn;
 import app.wellkeep.checkin.QuestionnaireResponse;
+import app.wellkeep.coach.CareTeam;
+import app.wellkeep.consent.ConsentDemo;
+import app.wellkeep.consent.ConsentGrant;
 
 /** Loading the demo data twice adds nothing the second time. */
 @QuarkusTest
@@ -27,7 +30,11 @@ class DemoDataTest {
         Person maya = Person.findBySubject(DemoData.MAYA.subject()).orElseThrow();
         long checkIns = CheckIn.count("personId", maya.id);
         long responses = QuestionnaireResponse.count("personId", maya.id);
+        long grants = ConsentGrant.count("patientId", maya.id);
         assertEquals(0, demo.load());
+        assertEquals(1, grants, "Maya shares with the demo coach");
+        assertEquals(grants, ConsentGrant.count("patientId", maya.id));
+        assertEquals(1, CareTeam.count("name", ConsentDemo.TEAM_NAME));
         assertEquals(persons, Person.count());
         assertEquals(checkIns, CheckIn.count("personId", maya.id));
         assertEquals(responses, QuestionnaireResponse.count("personId", maya.id));

@@ -49,12 +49,43 @@ public final class Routes {
             new Route("POST", "/check-in/reminders", "/check-in/reminders", Access.PATIENT, false, 422),
             new Route("GET", "/reminders/unsubscribe", "/reminders/unsubscribe", Access.PUBLIC, false, 200),
             new Route("POST", "/reminders/unsubscribe", "/reminders/unsubscribe", Access.PUBLIC, false, 400),
+            new Route("GET", "/sharing", "/sharing", Access.PATIENT, false, 200),
+            new Route("GET", "/sharing/connect", "/sharing/connect", Access.PATIENT, false, 200),
+            new Route("POST", "/sharing/review", "/sharing/review", Access.PATIENT, false, 404),
+            new Route("POST", "/sharing/form", "/sharing/form", Access.PATIENT, false, 404),
+            new Route("POST", "/sharing/grants", "/sharing/grants", Access.PATIENT, false, 404),
+            new Route("GET", "/sharing/grants/{id}/edit", "/sharing/grants/" + SOME_ID + "/edit", Access.PATIENT,
+                    false, 404),
+            new Route("GET", "/sharing/grants/{id}/revoke", "/sharing/grants/" + SOME_ID + "/revoke", Access.PATIENT,
+                    false, 404),
+            new Route("POST", "/sharing/grants/{id}/revoke", "/sharing/grants/" + SOME_ID + "/revoke", Access.PATIENT,
+                    false, 404),
+            new Route("GET", "/sharing/receipts/{id}/text", "/sharing/receipts/" + SOME_ID + "/text", Access.PATIENT,
+                    false, 404),
+            new Route("GET", "/sharing/receipts/{id}/fhir", "/sharing/receipts/" + SOME_ID + "/fhir", Access.PATIENT,
+                    false, 404),
+            new Route("GET", "/sharing/access-log", "/sharing/access-log", Access.PATIENT, false, 200),
             new Route("GET", "/care-team", "/care-team", Access.COACH, false, 200),
+            new Route("GET", "/care-team/patients/{id}", "/care-team/patients/" + SOME_ID, Access.ANY_SIGNED_IN,
+                    false, 404),
             new Route("GET", "/admin", "/admin", Access.ADMIN, false, 200),
+            new Route("GET", "/admin/audit", "/admin/audit", Access.ADMIN, false, 200),
             new Route("GET", "/api/me", "/api/me", Access.ANY_SIGNED_IN, true, 200),
             new Route("GET", "/api/check-ins", "/api/check-ins", Access.PATIENT, true, 200),
             new Route("GET", "/api/questionnaire-responses", "/api/questionnaire-responses", Access.PATIENT, true,
-                    200));
+                    200),
+            new Route("GET", "/api/patients/{patientId}/check-ins", "/api/patients/" + SOME_ID + "/check-ins",
+                    Access.ANY_SIGNED_IN, true, 404),
+            new Route("GET", "/api/patients/{patientId}/questionnaire-responses",
+                    "/api/patients/" + SOME_ID + "/questionnaire-responses", Access.ANY_SIGNED_IN, true, 404));
+
+    /**
+     * Routes open to people other than the patient that serve no patient's data; each was reviewed for that. Every
+     * other route open beyond patients must be in the consent matrix ({@code ConsentMatrixTest}).
+     */
+    public static final List<String> NO_PATIENT_DATA = List.of("GET /", "GET /home", "GET /profile", "POST /profile",
+            "GET /reminders/unsubscribe", "POST /reminders/unsubscribe", "GET /admin", "GET /admin/audit",
+            "GET /api/me");
 
     /** Routes that exist only in the test build, to exercise error handling and CSRF. */
     public static final List<String> TEST_ONLY_PREFIXES = List.of("/test-support/");

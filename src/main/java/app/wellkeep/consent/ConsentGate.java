@@ -1,0 +1,209 @@
+package app.wellkeep.consent;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import jakarta.ws.rs.NotFoundException;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import app.wellkeep.account.Person;
+import app.wellkeep.account.Role;
+import app.wellkeep.audit.AuditEvent.Outcome;
+import app.wellkeep.audit.AuditLog;
+
+/**
+ * The one place that decides whether someone other than a patient may read that patient's data, and records every
+ * decision in the access log. Decisions are made from the database on each call, never cached, so a revocation or
+ * an expiry applies to the very next request; expiry needs no job because it is compared with the clock here.
+ * <p>
+ * The deciding methods require the caller's transaction ({@code MANDATORY}): the audit event and the read it allows
+ * commit together or not at all. They never throw for a refusal, so the refusal's event commits too; callers
+ * turn an empty answer into a 404 after the transaction, as {@link #read} does.
+ */
+@ApplicationScoped
+public class ConsentGate {
+
+    /** Why a read happens, as the access log records it. */
+    public enum Purpose {
+        /** A care-team page about one patient. */
+        CARE_TEAM_VIEW,
+        /** The JSON API. */
+        API,
+        /** A line of a roster: the patient's name and what they share. */
+        ROSTER
+    }
+
+    /** Why a read was refused, as the access log records it. */
+    enum Reason {
+        NOT_A_RECIPIENT, NO_GRANT, OTHER_CATEGORY, EXPIRED, REVOKED
+    }
+
+    /** A patient as a reader may see them: the name and, per category shared now, the first day visible. */
+    public record SharedPatient(UUID id, String displayName, Map<Category, Optional<LocalDate>> windows) {
+
+        public Set<Category> categories() {
+            return windows.keySet();
+        }
+
+        public boolean shares(Category category) {
+            return windows.containsKey(category);
+        }
+    }
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditLog audit;
+
+    /**
+     * Decides, and on permission runs {@code read}, in one new transaction with the audit event; answers 404 when
+     * refused, the same as for a patient who does not exist.
+     */
+    public <T> T read(Person reader, UUID patientId, Category category, Purpose purpose, Function<Access, T> read) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> check(reader, patientId, category, purpose).map(read))
+                .orElseThrow(NotFoundException::new);
+    }
+
+    /** The permission to read one category, if the patient allows it now; either way the attempt is logged. */
+    @Transactional(TxType.MANDATORY)
+    public Optional<Access> check(Person reader, UUID patientId, Category category, Purpose purpose) {
+        Person patient = patient(patientId);
+        if (patient == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, patient.zone());
+        if (patient.id.equals(reader.id)) {
+            return Optional.of(new Access(patientId, category, null, null, today));
+        }
+        List<ConsentGrant> grants = reader.role == Role.COACH ? grantsReaching(reader.id, patientId) : List.of();
+        Optional<ConsentGrant> permitting = widest(grants.stream()
+                .filter(g -> g.activeAt(now) && g.categorySet().contains(category)).toList(), today);
+        if (permitting.isPresent()) {
+            ConsentGrant grant = permitting.get();
+            log(reader, patientId, category, grant.id, purpose, Outcome.PERMIT, null);
+            return Optional.of(new Access(patientId, category, grant.id, grant.windowStart(today), today));
+        }
+        log(reader, patientId, category, null, purpose, Outcome.DENY, refusal(reader, grants, category, now));
+        return Optional.empty();
+    }
+
+    /**
+     * The patient's name and what they share with the reader now, for the header of a care-team page; empty when
+     * they share nothing (callers answer 404: a reader cannot tell such a patient from one who does not exist).
+     */
+    @Transactional(TxType.MANDATORY)
+    public Optional<SharedPatient> identity(Person reader, UUID patientId, Purpose purpose) {
+        Person patient = patient(patientId);
+        if (patient == null || patient.id.equals(reader.id)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        List<ConsentGrant> grants = reader.role == Role.COACH ? grantsReaching(reader.id, patientId) : List.of();
+        List<ConsentGrant> active = grants.stream().filter(g -> g.activeAt(now)).toList();
+        if (active.isEmpty()) {
+            log(reader, patientId, null, null, purpose, Outcome.DENY, refusal(reader, grants, null, now));
+            return Optional.empty();
+        }
+        log(reader, patientId, null, widest(active, LocalDate.ofInstant(now, patient.zone())).get().id, purpose,
+                Outcome.PERMIT, null);
+        return Optional.of(shared(patient, active, now));
+    }
+
+    /** Everyone who shares anything with the reader (directly or through a team) now, each line logged. */
+    @Transactional(TxType.MANDATORY)
+    public List<SharedPatient> roster(Person reader) {
+        if (reader.role != Role.COACH) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<ConsentGrant> grants = ConsentGrant.<ConsentGrant>list(
+                "revokedAt is null and (expiresAt is null or expiresAt > ?2) and (coachId = ?1 or teamId in "
+                        + "(select m.teamId from CareTeamMember m where m.personId = ?1))",
+                reader.id, now);
+        Map<UUID, List<ConsentGrant>> byPatient = new LinkedHashMap<>();
+        grants.forEach(g -> byPatient.computeIfAbsent(g.patientId, k -> new ArrayList<>()).add(g));
+        if (byPatient.isEmpty()) {
+            return List.of();
+        }
+        List<Person> patients = Person.list("id in ?1 order by displayName", byPatient.keySet());
+        List<SharedPatient> roster = new ArrayList<>();
+        for (Person patient : patients) {
+            List<ConsentGrant> active = byPatient.get(patient.id);
+            log(reader, patient.id, null, widest(active, LocalDate.ofInstant(now, patient.zone())).get().id,
+                    Purpose.ROSTER, Outcome.PERMIT, null);
+            roster.add(shared(patient, active, now));
+        }
+        return roster;
+    }
+
+    private static Person patient(UUID patientId) {
+        Person patient = Person.findById(patientId);
+        return patient != null && patient.role == Role.PATIENT ? patient : null;
+    }
+
+    /** Grants of the patient to the reader or to a team the reader belongs to now. */
+    private static List<ConsentGrant> grantsReaching(UUID readerId, UUID patientId) {
+        return ConsentGrant.list("patientId = ?2 and (coachId = ?1 or teamId in "
+                + "(select m.teamId from CareTeamMember m where m.personId = ?1))", readerId, patientId);
+    }
+
+    /** Of several grants, the one that shows the most history. */
+    private static Optional<ConsentGrant> widest(List<ConsentGrant> grants, LocalDate today) {
+        return grants.stream().min(Comparator.comparing(g -> g.windowStart(today),
+                Comparator.nullsFirst(Comparator.naturalOrder())));
+    }
+
+    private static SharedPatient shared(Person patient, List<ConsentGrant> active, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, patient.zone());
+        Map<Category, Optional<LocalDate>> windows = new EnumMap<>(Category.class);
+        for (Category category : Category.values()) {
+            widest(active.stream().filter(g -> g.categorySet().contains(category)).toList(), today)
+                    .ifPresent(g -> windows.put(category, Optional.ofNullable(g.windowStart(today))));
+        }
+        return new SharedPatient(patient.id, patient.displayName, windows);
+    }
+
+    private static String refusal(Person reader, List<ConsentGrant> grants, Category category, Instant now) {
+        if (reader.role != Role.COACH) {
+            return Reason.NOT_A_RECIPIENT.name();
+        }
+        if (grants.isEmpty()) {
+            return Reason.NO_GRANT.name();
+        }
+        if (category != null && grants.stream().anyMatch(g -> g.activeAt(now))) {
+            return Reason.OTHER_CATEGORY.name();
+        }
+        ConsentGrant latest = grants.stream()
+                .filter(g -> category == null || g.categorySet().contains(category))
+                .max(Comparator.comparing(g -> g.updatedAt)).orElse(null);
+        if (latest == null) {
+            return Reason.OTHER_CATEGORY.name();
+        }
+        return latest.revokedAt != null ? Reason.REVOKED.name() : Reason.EXPIRED.name();
+    }
+
+    private void log(Person reader, UUID patientId, Category category, UUID grantId, Purpose purpose,
+            Outcome outcome, String reason) {
+        audit.record(new AuditLog.Entry(reader.id, reader.role.name(), patientId,
+                category == null ? null : category.name(), grantId, purpose.name(), outcome, reason));
+    }
+}

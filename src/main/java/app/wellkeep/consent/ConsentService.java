@@ -1,0 +1,206 @@
+package app.wellkeep.consent;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import app.wellkeep.account.Person;
+import app.wellkeep.account.Role;
+import app.wellkeep.coach.CareTeam;
+import app.wellkeep.coach.CareTeamMember;
+import app.wellkeep.consent.ConsentReceipt.Action;
+
+/** A patient's side of sharing: finding a recipient by code, granting, changing and revoking, with receipts. */
+@ApplicationScoped
+public class ConsentService {
+
+    /** Letters and digits that cannot be mistaken for one another when read aloud or typed from paper. */
+    private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final int CODE_LENGTH = 8;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A grant with whom it goes to, and whether it applies now. */
+    public record GrantView(ConsentGrant grant, Recipient recipient, boolean active, boolean expired) {
+    }
+
+    @Inject
+    Clock clock;
+
+    public LocalDate today(Person person) {
+        return LocalDate.ofInstant(clock.instant(), person.zone());
+    }
+
+    /** The recipient a share code names; codes are read without regard to case, spaces or dashes. */
+    @Transactional
+    public Optional<Recipient> recipient(String code) {
+        String normalised = normalise(code);
+        if (normalised.length() != CODE_LENGTH) {
+            return Optional.empty();
+        }
+        return ShareCode.<ShareCode>findByIdOptional(normalised).map(this::recipientOf);
+    }
+
+    /** The coach's own share code, created on first use. */
+    @Transactional
+    public String codeOfCoach(Person coach) {
+        if (coach.role != Role.COACH) {
+            throw new IllegalArgumentException("Only coaches have a share code");
+        }
+        return format(ShareCode.ofCoach(coach.id).orElseGet(() -> newCode(coach.id, null)).code);
+    }
+
+    /** The team's share code, created on first use. */
+    @Transactional
+    public String codeOfTeam(UUID teamId) {
+        return format(ShareCode.ofTeam(teamId).orElseGet(() -> newCode(null, teamId)).code);
+    }
+
+    /**
+     * Shares with the recipient of the code. An active grant to the same recipient is changed instead, so that a
+     * patient never holds two overlapping grants to one recipient.
+     */
+    @Transactional
+    public ConsentGrant grant(Person patient, String code, ConsentTerms terms) {
+        Recipient recipient = recipient(code).orElseThrow(NotFoundException::new);
+        Instant now = clock.instant();
+        Optional<ConsentGrant> existing = ConsentGrant.<ConsentGrant>list("patientId = ?1 and "
+                + (recipient.team() ? "teamId" : "coachId") + " = ?2", patient.id, recipient.id()).stream()
+                .filter(g -> g.activeAt(now)).findFirst();
+        if (existing.isPresent()) {
+            return change(patient, existing.get().id, terms);
+        }
+        ConsentGrant grant = new ConsentGrant();
+        grant.id = UUID.randomUUID();
+        grant.patientId = patient.id;
+        if (recipient.team()) {
+            grant.teamId = recipient.id();
+        } else {
+            grant.coachId = recipient.id();
+        }
+        grant.createdAt = now;
+        apply(patient, grant, terms, now);
+        grant.persist();
+        ConsentReceipt.of(grant, Action.GRANTED, recipient, now).persist();
+        return grant;
+    }
+
+    @Transactional
+    public ConsentGrant change(Person patient, UUID grantId, ConsentTerms terms) {
+        ConsentGrant grant = ownedActive(patient, grantId);
+        Instant now = clock.instant();
+        apply(patient, grant, terms, now);
+        ConsentReceipt.of(grant, Action.CHANGED, recipientOf(grant), now).persist();
+        return grant;
+    }
+
+    /** Ends the grant now; the next request of the recipient is refused. */
+    @Transactional
+    public void revoke(Person patient, UUID grantId) {
+        ConsentGrant grant = ownedActive(patient, grantId);
+        Instant now = clock.instant();
+        grant.revokedAt = now;
+        grant.updatedAt = now;
+        ConsentReceipt.of(grant, Action.REVOKED, recipientOf(grant), now).persist();
+    }
+
+    @Transactional
+    public List<GrantView> grantsOf(Person patient) {
+        Instant now = clock.instant();
+        return ConsentGrant.ofPatient(patient.id).stream()
+                .map(g -> new GrantView(g, recipientOf(g), g.activeAt(now),
+                        g.revokedAt == null && !g.activeAt(now)))
+                .toList();
+    }
+
+    @Transactional
+    public GrantView activeGrant(Person patient, UUID grantId) {
+        ConsentGrant grant = ownedActive(patient, grantId);
+        return new GrantView(grant, recipientOf(grant), true, false);
+    }
+
+    @Transactional
+    public List<ConsentReceipt> receiptsOf(Person patient) {
+        return ConsentReceipt.ofPatient(patient.id);
+    }
+
+    @Transactional
+    public ConsentReceipt receipt(Person patient, UUID receiptId) {
+        return ConsentReceipt.findOwned(patient.id, receiptId).orElseThrow(NotFoundException::new);
+    }
+
+    Recipient recipientOf(ConsentGrant grant) {
+        return grant.teamId != null ? team(grant.teamId) : coach(grant.coachId);
+    }
+
+    private Recipient recipientOf(ShareCode code) {
+        return code.teamId != null ? team(code.teamId) : coach(code.coachId);
+    }
+
+    private static Recipient coach(UUID coachId) {
+        Person coach = Person.findById(coachId);
+        return new Recipient(Recipient.Kind.COACH, coachId, coach.displayName, List.of());
+    }
+
+    private static Recipient team(UUID teamId) {
+        CareTeam team = CareTeam.findById(teamId);
+        List<UUID> memberIds = CareTeamMember.ofTeam(teamId).stream().map(m -> m.personId).toList();
+        List<String> members = memberIds.isEmpty()
+                ? List.of()
+                : Person.<Person>list("id in ?1 order by displayName", memberIds).stream().map(p -> p.displayName)
+                        .toList();
+        return new Recipient(Recipient.Kind.TEAM, teamId, team.name, members);
+    }
+
+    private ConsentGrant ownedActive(Person patient, UUID grantId) {
+        ConsentGrant grant = ConsentGrant.findById(grantId);
+        if (grant == null || !grant.patientId.equals(patient.id) || !grant.activeAt(clock.instant())) {
+            throw new NotFoundException();
+        }
+        return grant;
+    }
+
+    private static void apply(Person patient, ConsentGrant grant, ConsentTerms terms, Instant now) {
+        grant.categories(terms.categories());
+        grant.windowKind = terms.window();
+        grant.windowFrom = terms.window() == ConsentGrant.Window.FROM ? terms.from() : null;
+        grant.windowDays = terms.window() == ConsentGrant.Window.LAST_DAYS ? terms.days() : null;
+        grant.expiresOn = terms.expiresOn();
+        grant.expiresAt = terms.expiresOn() == null
+                ? null
+                : terms.expiresOn().plusDays(1).atStartOfDay(patient.zone()).toInstant();
+        grant.termsVersion = ConsentTerms.CURRENT_VERSION;
+        grant.updatedAt = now;
+    }
+
+    private ShareCode newCode(UUID coachId, UUID teamId) {
+        ShareCode code = new ShareCode();
+        StringBuilder text = new StringBuilder(CODE_LENGTH);
+        for (int i = 0; i < CODE_LENGTH; i++) {
+            text.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
+        }
+        code.code = text.toString();
+        code.coachId = coachId;
+        code.teamId = teamId;
+        code.createdAt = clock.instant();
+        code.persist();
+        return code;
+    }
+
+    static String normalise(String code) {
+        return code == null ? "" : code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+    }
+
+    static String format(String code) {
+        return code.substring(0, 4) + "-" + code.substring(4);
+    }
+}
