@@ -22,6 +22,7 @@ import io.quarkus.qute.TemplateInstance;
 import app.wellkeep.account.CurrentPerson;
 import app.wellkeep.account.Person;
 import app.wellkeep.account.Role;
+import app.wellkeep.common.Fhir;
 import app.wellkeep.consent.ConsentGrant.Window;
 import app.wellkeep.consent.ConsentReceipt.Action;
 
@@ -30,7 +31,7 @@ import app.wellkeep.consent.ConsentReceipt.Action;
 @RolesAllowed(Role.PATIENT_NAME)
 public class ConsentReceiptResource {
 
-    static final String BASE = "https://wellkeep.app/fhir/";
+    static final String BASE = Fhir.BASE;
 
     @CheckedTemplate
     static class Templates {

@@ -70,6 +70,16 @@ public final class Routes {
                     false, 404),
             new Route("GET", "/admin", "/admin", Access.ADMIN, false, 200),
             new Route("GET", "/admin/audit", "/admin/audit", Access.ADMIN, false, 200),
+            new Route("GET", "/privacy", "/privacy", Access.PATIENT, false, 200),
+            new Route("POST", "/privacy/exports", "/privacy/exports", Access.PATIENT, false, 422),
+            new Route("GET", "/privacy/exports/{id}", "/privacy/exports/" + SOME_ID, Access.PATIENT, false, 404),
+            new Route("GET", "/privacy/exports/{id}/status", "/privacy/exports/" + SOME_ID + "/status",
+                    Access.PATIENT, false, 404),
+            new Route("GET", "/privacy/exports/{id}/download", "/privacy/exports/" + SOME_ID + "/download",
+                    Access.PATIENT, false, 404),
+            new Route("GET", "/privacy/erase", "/privacy/erase", Access.PATIENT, false, 200),
+            new Route("POST", "/privacy/erase", "/privacy/erase", Access.PATIENT, false, 422),
+            new Route("GET", "/privacy/erased", "/privacy/erased", Access.PUBLIC, false, 200),
             new Route("GET", "/api/me", "/api/me", Access.ANY_SIGNED_IN, true, 200),
             new Route("GET", "/api/check-ins", "/api/check-ins", Access.PATIENT, true, 200),
             new Route("GET", "/api/questionnaire-responses", "/api/questionnaire-responses", Access.PATIENT, true,
@@ -85,6 +95,7 @@ public final class Routes {
      */
     public static final List<String> NO_PATIENT_DATA = List.of("GET /", "GET /home", "GET /profile", "POST /profile",
             "GET /reminders/unsubscribe", "POST /reminders/unsubscribe", "GET /admin", "GET /admin/audit",
+            "GET /privacy/erased",
             "GET /api/me");
 
     /** Routes that exist only in the test build, to exercise error handling and CSRF. */
