@@ -226,6 +226,25 @@ class ConsentMatrixTest {
     }
 
     @Test
+    @TestSecurity(user = "replaced-per-cell", roles = "patient")
+    void aMalformedQueryIsRefusedAndLogsNoReadItDidNotMake() {
+        Reader covering = reader("a coach with a covering grant");
+        actAs(covering.person());
+        List<AuditEvent> before = events();
+        for (String query : List.of("?from=yesterday", "?from=2020-01-01&to=2024-01-01",
+                "?to=2020-01-01&from=2021-01-01")) {
+            get("/api/patients/" + patient.id + "/check-ins" + query).then().statusCode(400);
+            get("/api/patients/" + patient.id + "/questionnaire-responses" + query).then().statusCode(400);
+        }
+        assertNoNewEvents(before);
+        // A reader the patient does not share with learns nothing from the query: refused, and logged, as always.
+        Reader stranger = reader("a coach without a grant");
+        actAs(stranger.person());
+        get("/api/patients/" + patient.id + "/check-ins?from=yesterday").then().statusCode(404);
+        assertNewEvents(before, List.of("DENY:CHECK_INS:API:NO_GRANT"));
+    }
+
+    @Test
     void theAccessLogStaysIntactThroughTheMatrix() {
         assertTrue(Arc.container().instance(app.wellkeep.audit.AuditLog.class).get().verify().intact());
     }
