@@ -10,13 +10,14 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import app.wellkeep.checkin.CheckIn.Medication;
 import app.wellkeep.checkin.CheckIn.Symptom;
+import app.wellkeep.web.FormInput;
 
 /**
  * The daily check-in form, read strictly: every field checked, and a field the form never had (a date, another
  * person) refuses the whole submission. Errors are message keys by field.
  */
 public record CheckInForm(Map<String, String> raw, List<String> symptomsRaw, Map<String, String> errors,
-        Values values) {
+        Values values) implements FormInput {
 
     public static final int SCALE_MIN = 1;
     public static final int SCALE_MAX = 5;
@@ -29,10 +30,6 @@ public record CheckInForm(Map<String, String> raw, List<String> symptomsRaw, Map
 
     public record Values(int mood, int energy, int stress, int sleepQuality, Medication medication,
             Set<Symptom> symptoms, String symptomNote, String note) {
-    }
-
-    public boolean valid() {
-        return errors.isEmpty();
     }
 
     public static CheckInForm parse(MultivaluedMap<String, String> form, String csrfField) {
@@ -112,24 +109,8 @@ public record CheckInForm(Map<String, String> raw, List<String> symptomsRaw, Map
         return new CheckInForm(Map.of(), List.of(), Map.of(), null);
     }
 
-    public String value(String field) {
-        return raw.getOrDefault(field, "");
-    }
-
-    public boolean checked(String field, Object option) {
-        return String.valueOf(option).equals(raw.get(field));
-    }
-
     public boolean hasSymptom(Symptom symptom) {
         return symptomsRaw.contains(symptom.name());
-    }
-
-    public boolean hasError(String field) {
-        return errors.containsKey(field);
-    }
-
-    public String error(String field) {
-        return errors.get(field);
     }
 
     private static String text(String value, int max, String field, Map<String, String> errors) {

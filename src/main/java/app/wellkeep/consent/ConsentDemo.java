@@ -48,7 +48,7 @@ public class ConsentDemo {
         }
         String code = consent.codeOfCoach(coach);
         if (ConsentGrant.count("patientId", patient.id) == 0) {
-            consent.grant(patient, code, new ConsentTerms(
+            consent.grant(patient, code, ConsentTerms.current(
                     EnumSet.of(Category.CHECK_INS, Category.ACTIVITY, Category.HEART, Category.SLEEP),
                     Window.LAST_DAYS, null, 90, null));
         }

@@ -96,11 +96,11 @@ public class ConsentGate {
         }
         List<ConsentGrant> grants = reader.role == Role.COACH ? grantsReaching(reader.id, patientId) : List.of();
         Optional<ConsentGrant> permitting = widest(grants.stream()
-                .filter(g -> g.activeAt(now) && g.categorySet().contains(category)).toList(), today);
+                .filter(g -> g.activeAt(now) && g.covers(category)).toList(), today);
         if (permitting.isPresent()) {
             ConsentGrant grant = permitting.get();
             log(reader, patientId, category, grant.id, purpose, Outcome.PERMIT, null);
-            return Optional.of(new Access(patientId, category, grant.id, grant.windowStart(today), today));
+            return Optional.of(new Access(patientId, category, grant.id, grant.terms.windowStart(today), today));
         }
         log(reader, patientId, category, null, purpose, Outcome.DENY, refusal(reader, grants, category, now));
         return Optional.empty();
@@ -168,7 +168,7 @@ public class ConsentGate {
 
     /** Of several grants, the one that shows the most history. */
     private static Optional<ConsentGrant> widest(List<ConsentGrant> grants, LocalDate today) {
-        return grants.stream().min(Comparator.comparing(g -> g.windowStart(today),
+        return grants.stream().min(Comparator.comparing(g -> g.terms.windowStart(today),
                 Comparator.nullsFirst(Comparator.naturalOrder())));
     }
 
@@ -176,8 +176,8 @@ public class ConsentGate {
         LocalDate today = LocalDate.ofInstant(now, patient.zone());
         Map<Category, Optional<LocalDate>> windows = new EnumMap<>(Category.class);
         for (Category category : Category.values()) {
-            widest(active.stream().filter(g -> g.categorySet().contains(category)).toList(), today)
-                    .ifPresent(g -> windows.put(category, Optional.ofNullable(g.windowStart(today))));
+            widest(active.stream().filter(g -> g.covers(category)).toList(), today)
+                    .ifPresent(g -> windows.put(category, Optional.ofNullable(g.terms.windowStart(today))));
         }
         return new SharedPatient(patient.id, patient.displayName, windows);
     }
@@ -193,7 +193,7 @@ public class ConsentGate {
             return Reason.OTHER_CATEGORY.name();
         }
         ConsentGrant latest = grants.stream()
-                .filter(g -> category == null || g.categorySet().contains(category))
+                .filter(g -> category == null || g.covers(category))
                 .max(Comparator.comparing(g -> g.updatedAt)).orElse(null);
         if (latest == null) {
             return Reason.OTHER_CATEGORY.name();

@@ -1,15 +1,12 @@
 package app.wellkeep.consent;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -37,29 +34,12 @@ public class ConsentGrant extends PanacheEntityBase {
     @Column(name = "team_id")
     public UUID teamId;
 
-    @Column(nullable = false, length = 200)
-    String categories;
+    @Embedded
+    public ConsentTerms terms;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "window_kind", nullable = false, length = 16)
-    public Window windowKind;
-
-    @Column(name = "window_from")
-    public LocalDate windowFrom;
-
-    @Column(name = "window_days")
-    public Integer windowDays;
-
-    /** The last day of sharing, in the patient's time zone; null for no end. */
-    @Column(name = "expires_on")
-    public LocalDate expiresOn;
-
-    /** The first instant the grant no longer applies (the end of {@link #expiresOn} where the patient lives). */
+    /** The first instant the grant no longer applies: the end of the terms' last day where the patient lives. */
     @Column(name = "expires_at")
     public Instant expiresAt;
-
-    @Column(name = "terms_version", nullable = false, length = 16)
-    public String termsVersion;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -70,25 +50,12 @@ public class ConsentGrant extends PanacheEntityBase {
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
-    public Set<Category> categorySet() {
-        return Category.split(categories);
-    }
-
-    public void categories(Set<Category> set) {
-        categories = Category.join(set);
-    }
-
     public boolean activeAt(Instant now) {
         return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
     }
 
-    /** The first day the recipient may see, given the patient's today; null for all history. */
-    public LocalDate windowStart(LocalDate today) {
-        return switch (windowKind) {
-            case ALL -> null;
-            case FROM -> windowFrom;
-            case LAST_DAYS -> today.minusDays(windowDays - 1L);
-        };
+    public boolean covers(Category category) {
+        return terms.categories().contains(category);
     }
 
     public static List<ConsentGrant> ofPatient(UUID patientId) {

@@ -28,8 +28,8 @@ public class ConsentPersonalData implements PersonalData {
         for (ConsentReceipt r : ConsentReceipt.<ConsentReceipt>list("patientId = ?1 order by recordedAt", personId)) {
             sink.resource(ConsentReceiptResource.fhirConsent(r));
             sink.row("consent_receipt", RECEIPT_HEADER, Arrays.asList(r.id, r.grantId, r.action, r.recordedAt,
-                    r.recipientName, r.recipientKind, Category.join(r.categorySet()), r.windowKind, r.windowFrom,
-                    r.windowDays, r.expiresOn, r.termsVersion));
+                    r.recipientName, r.recipientKind, Category.join(r.terms.categories()), r.terms.window(),
+                    r.terms.from(), r.terms.days(), r.terms.expiresOn(), r.terms.version()));
         }
     }
 

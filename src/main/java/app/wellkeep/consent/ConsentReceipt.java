@@ -1,13 +1,12 @@
 package app.wellkeep.consent;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,8 +14,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
-import app.wellkeep.consent.ConsentGrant.Window;
 
 /** A snapshot of what the patient agreed to (or withdrew) at one moment; never changed afterwards. */
 @Entity
@@ -49,28 +46,9 @@ public class ConsentReceipt extends PanacheEntityBase {
     @Column(name = "recipient_kind", nullable = false, length = 8)
     public String recipientKind;
 
-    @Column(nullable = false, length = 200)
-    String categories;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "window_kind", nullable = false, length = 16)
-    public Window windowKind;
-
-    @Column(name = "window_from")
-    public LocalDate windowFrom;
-
-    @Column(name = "window_days")
-    public Integer windowDays;
-
-    @Column(name = "expires_on")
-    public LocalDate expiresOn;
-
-    @Column(name = "terms_version", nullable = false, length = 16)
-    public String termsVersion;
-
-    public Set<Category> categorySet() {
-        return Category.split(categories);
-    }
+    /** The terms as they stood at this moment. */
+    @Embedded
+    public ConsentTerms terms;
 
     static ConsentReceipt of(ConsentGrant grant, Action action, Recipient recipient, Instant at) {
         ConsentReceipt receipt = new ConsentReceipt();
@@ -81,12 +59,7 @@ public class ConsentReceipt extends PanacheEntityBase {
         receipt.recordedAt = at;
         receipt.recipientName = recipient.name();
         receipt.recipientKind = recipient.kind().name();
-        receipt.categories = Category.join(grant.categorySet());
-        receipt.windowKind = grant.windowKind;
-        receipt.windowFrom = grant.windowFrom;
-        receipt.windowDays = grant.windowDays;
-        receipt.expiresOn = grant.expiresOn;
-        receipt.termsVersion = grant.termsVersion;
+        receipt.terms = grant.terms;
         return receipt;
     }
 

@@ -37,7 +37,7 @@ public class ConsentReceiptResource {
     static class Templates {
 
         static native TemplateInstance receipt(ConsentReceipt receipt, String patient, String recordedAt,
-                List<Category> categories, String windowFrom, String expiresOn, List<String> terms);
+                String windowFrom, String expiresOn, List<String> text);
     }
 
     @Inject
@@ -52,10 +52,11 @@ public class ConsentReceiptResource {
     public Response text(@PathParam("id") UUID id) {
         Person patient = current.person();
         ConsentReceipt receipt = consent.receipt(patient, id);
+        ConsentTerms terms = receipt.terms;
         String body = Templates.receipt(receipt, patient.displayName,
-                SharingPages.dateTime(receipt.recordedAt, patient.zone()), List.copyOf(receipt.categorySet()),
-                SharingPages.date(receipt.windowFrom), SharingPages.date(receipt.expiresOn),
-                ConsentTerms.text(receipt.termsVersion, SharingPages.LOCALE)).render();
+                SharingPages.dateTime(receipt.recordedAt, patient.zone()), SharingPages.date(terms.from()),
+                SharingPages.date(terms.expiresOn()), ConsentTerms.text(terms.version(), SharingPages.LOCALE))
+                .render();
         return download(body, "consent-receipt-" + id + ".txt");
     }
 
@@ -69,6 +70,7 @@ public class ConsentReceiptResource {
 
     /** The receipt as a FHIR R4 Consent: a permit for the chosen categories, or an inactive one once revoked. */
     static Map<String, Object> fhirConsent(ConsentReceipt receipt) {
+        ConsentTerms terms = receipt.terms;
         Map<String, Object> consent = new LinkedHashMap<>();
         consent.put("resourceType", "Consent");
         consent.put("id", receipt.id.toString());
@@ -78,15 +80,15 @@ public class ConsentReceiptResource {
         consent.put("category", List.of(concept("http://loinc.org", "59284-0", "Patient Consent")));
         consent.put("patient", Map.of("reference", "Patient/" + receipt.patientId));
         consent.put("dateTime", DateTimeFormatter.ISO_INSTANT.format(receipt.recordedAt));
-        consent.put("policy", List.of(Map.of("uri", BASE + "consent-terms/v" + receipt.termsVersion)));
+        consent.put("policy", List.of(Map.of("uri", BASE + "consent-terms/v" + terms.version())));
         consent.put("sourceReference", Map.of("reference", "Consent/" + receipt.grantId,
                 "display", "Grant " + receipt.grantId + ", " + receipt.action.name().toLowerCase()));
         Map<String, Object> provision = new LinkedHashMap<>();
         provision.put("type", "permit");
         Map<String, Object> period = new LinkedHashMap<>();
         period.put("start", DateTimeFormatter.ISO_INSTANT.format(receipt.recordedAt));
-        if (receipt.expiresOn != null) {
-            period.put("end", receipt.expiresOn.toString());
+        if (terms.expiresOn() != null) {
+            period.put("end", terms.expiresOn().toString());
         }
         provision.put("period", period);
         provision.put("actor", List.of(Map.of(
@@ -97,16 +99,16 @@ public class ConsentReceiptResource {
         provision.put("action", List.of(concept("http://terminology.hl7.org/CodeSystem/consentaction", "access",
                 "Access")));
         List<Map<String, Object>> codes = new ArrayList<>();
-        for (Category category : receipt.categorySet()) {
+        for (Category category : terms.categoryList()) {
             codes.add(concept(BASE + "CodeSystem/data-category", category.name(), null));
         }
         provision.put("code", codes);
-        if (receipt.windowKind == Window.FROM) {
-            provision.put("dataPeriod", Map.of("start", receipt.windowFrom.toString()));
-        } else if (receipt.windowKind == Window.LAST_DAYS) {
+        if (terms.window() == Window.FROM) {
+            provision.put("dataPeriod", Map.of("start", terms.from().toString()));
+        } else if (terms.window() == Window.LAST_DAYS) {
             // FHIR has no rolling data period; the number of days travels as an extension.
             provision.put("extension", List.of(Map.of("url", BASE + "StructureDefinition/data-period-last-days",
-                    "valueInteger", receipt.windowDays)));
+                    "valueInteger", terms.days())));
         }
         consent.put("provision", provision);
         return consent;

@@ -170,15 +170,10 @@ public class ConsentService {
     }
 
     private static void apply(Person patient, ConsentGrant grant, ConsentTerms terms, Instant now) {
-        grant.categories(terms.categories());
-        grant.windowKind = terms.window();
-        grant.windowFrom = terms.window() == ConsentGrant.Window.FROM ? terms.from() : null;
-        grant.windowDays = terms.window() == ConsentGrant.Window.LAST_DAYS ? terms.days() : null;
-        grant.expiresOn = terms.expiresOn();
+        grant.terms = terms;
         grant.expiresAt = terms.expiresOn() == null
                 ? null
                 : terms.expiresOn().plusDays(1).atStartOfDay(patient.zone()).toInstant();
-        grant.termsVersion = ConsentTerms.CURRENT_VERSION;
         grant.updatedAt = now;
     }
 

@@ -11,21 +11,18 @@ import java.util.Set;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import app.wellkeep.consent.ConsentGrant.Window;
+import app.wellkeep.web.FormInput;
 
 /**
  * The sharing form, read strictly like every form of the app: unknown fields refuse the submission, and errors are
  * message keys by field. {@code code} names a new recipient, {@code grant} a grant being changed.
  */
 public record GrantForm(Map<String, String> raw, List<String> categoriesRaw, Map<String, String> errors,
-        ConsentTerms terms) {
+        ConsentTerms terms) implements FormInput {
 
     public static final int MAX_DAYS = 3650;
     static final Set<String> FIELDS = Set.of("code", "grant", "category", "window", "from", "days", "expires",
             "expiresOn");
-
-    public boolean valid() {
-        return errors.isEmpty();
-    }
 
     public static GrantForm parse(MultivaluedMap<String, String> form, String csrfField, LocalDate today) {
         Map<String, String> raw = new LinkedHashMap<>();
@@ -85,7 +82,7 @@ public record GrantForm(Map<String, String> raw, List<String> categoriesRaw, Map
         } else if (!expires.equals("NEVER")) {
             errors.putIfAbsent("expires", "chooseExpiry");
         }
-        ConsentTerms terms = errors.isEmpty() ? new ConsentTerms(categories, window, from, days, expiresOn) : null;
+        ConsentTerms terms = errors.isEmpty() ? ConsentTerms.current(categories, window, from, days, expiresOn) : null;
         return new GrantForm(raw, categoriesRaw, errors, terms);
     }
 
@@ -93,12 +90,18 @@ public record GrantForm(Map<String, String> raw, List<String> categoriesRaw, Map
     public static GrantForm of(ConsentGrant grant) {
         Map<String, String> raw = new LinkedHashMap<>();
         raw.put("grant", grant.id.toString());
-        raw.put("window", grant.windowKind.name());
-        raw.put("from", grant.windowFrom == null ? "" : grant.windowFrom.toString());
-        raw.put("days", grant.windowDays == null ? "" : grant.windowDays.toString());
-        raw.put("expires", grant.expiresOn == null ? "NEVER" : "ON");
-        raw.put("expiresOn", grant.expiresOn == null ? "" : grant.expiresOn.toString());
-        return new GrantForm(raw, grant.categorySet().stream().map(Enum::name).toList(), Map.of(), null);
+        ConsentTerms terms = grant.terms;
+        raw.put("window", terms.window().name());
+        raw.put("from", terms.from() == null ? "" : terms.from().toString());
+        raw.put("days", terms.days() == null ? "" : terms.days().toString());
+        raw.put("expires", terms.expiresOn() == null ? "NEVER" : "ON");
+        raw.put("expiresOn", terms.expiresOn() == null ? "" : terms.expiresOn().toString());
+        return new GrantForm(raw, terms.categoryList().stream().map(Enum::name).toList(), Map.of(), null);
+    }
+
+    /** The same choices with their errors dropped, for going back from the summary to change them. */
+    public GrantForm withoutErrors() {
+        return new GrantForm(raw, categoriesRaw, Map.of(), null);
     }
 
     /** A new form for a recipient found by code: nothing ticked, all history, no end date. */
@@ -106,24 +109,8 @@ public record GrantForm(Map<String, String> raw, List<String> categoriesRaw, Map
         return new GrantForm(Map.of("code", code, "window", "ALL", "expires", "NEVER"), List.of(), Map.of(), null);
     }
 
-    public String value(String field) {
-        return raw.getOrDefault(field, "");
-    }
-
-    public boolean checked(String field, Object option) {
-        return String.valueOf(option).equals(raw.get(field));
-    }
-
     public boolean hasCategory(Category category) {
         return categoriesRaw.contains(category.name());
-    }
-
-    public boolean hasError(String field) {
-        return errors.containsKey(field);
-    }
-
-    public String error(String field) {
-        return errors.get(field);
     }
 
     private static LocalDate date(String value, String field, Map<String, String> errors) {

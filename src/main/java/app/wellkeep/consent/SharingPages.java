@@ -1,6 +1,7 @@
 package app.wellkeep.consent;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -9,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -121,17 +123,13 @@ public class SharingPages {
     @Path("review")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response review(MultivaluedMap<String, String> fields) {
-        Person patient = current.person();
-        GrantForm form = GrantForm.parse(fields, csrfField, consent.today(patient));
-        Recipient recipient = recipientOf(patient, form);
-        if (!form.valid()) {
-            return Response.status(422).entity(form(recipient, form, patient)).build();
-        }
-        ConsentTerms terms = form.terms();
-        Summary summary = new Summary(recipient, List.copyOf(terms.categories()), terms.window().name(),
-                date(terms.from()), terms.days(), date(terms.expiresOn()),
-                ConsentTerms.text(ConsentTerms.CURRENT_VERSION, LOCALE), ConsentTerms.CURRENT_VERSION);
-        return Response.ok(Templates.review(summary, form)).build();
+        return submitted(fields, (form, recipient) -> {
+            ConsentTerms terms = form.terms();
+            Summary summary = new Summary(recipient, terms.categoryList(), terms.window().name(),
+                    date(terms.from()), terms.days(), date(terms.expiresOn()),
+                    ConsentTerms.text(ConsentTerms.CURRENT_VERSION, LOCALE), ConsentTerms.CURRENT_VERSION);
+            return Response.ok(Templates.review(summary, form)).build();
+        });
     }
 
     /** Back from the summary to the form, with the choices kept. */
@@ -141,29 +139,36 @@ public class SharingPages {
     public TemplateInstance backToForm(MultivaluedMap<String, String> fields) {
         Person patient = current.person();
         GrantForm form = GrantForm.parse(fields, csrfField, consent.today(patient));
-        return form(recipientOf(patient, form), new GrantForm(form.raw(), form.categoriesRaw(), java.util.Map.of(),
-                null), patient);
+        return form(recipientOf(patient, form), form.withoutErrors(), patient);
     }
 
     @POST
     @Path("grants")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response confirm(MultivaluedMap<String, String> fields) {
+        return submitted(fields, (form, recipient) -> {
+            Person patient = current.person();
+            String done;
+            if (!form.value("grant").isEmpty()) {
+                consent.change(patient, uuid(form.value("grant")), form.terms());
+                done = "changed";
+            } else {
+                consent.grant(patient, form.value("code"), form.terms());
+                done = "granted";
+            }
+            return Response.seeOther(URI.create("/sharing?done=" + done)).build();
+        });
+    }
+
+    /** Reads a posted sharing form: invalid choices go back to the form (422), valid ones on to {@code next}. */
+    private Response submitted(MultivaluedMap<String, String> fields, BiFunction<GrantForm, Recipient, Response> next) {
         Person patient = current.person();
         GrantForm form = GrantForm.parse(fields, csrfField, consent.today(patient));
         Recipient recipient = recipientOf(patient, form);
         if (!form.valid()) {
             return Response.status(422).entity(form(recipient, form, patient)).build();
         }
-        String done;
-        if (!form.value("grant").isEmpty()) {
-            consent.change(patient, uuid(form.value("grant")), form.terms());
-            done = "changed";
-        } else {
-            consent.grant(patient, form.value("code"), form.terms());
-            done = "granted";
-        }
-        return Response.seeOther(URI.create("/sharing?done=" + done)).build();
+        return next.apply(form, recipient);
     }
 
     @GET
@@ -203,8 +208,9 @@ public class SharingPages {
 
     GrantLine line(GrantView view, ZoneId zone) {
         ConsentGrant g = view.grant();
-        return new GrantLine(g.id, view.recipient(), List.copyOf(g.categorySet()), g.windowKind.name(),
-                date(g.windowFrom), g.windowDays, date(g.expiresOn), view.active(), view.expired(),
+        ConsentTerms t = g.terms;
+        return new GrantLine(g.id, view.recipient(), t.categoryList(), t.window().name(), date(t.from()), t.days(),
+                date(t.expiresOn()), view.active(), view.expired(),
                 date(LocalDate.ofInstant(g.createdAt, zone)));
     }
 
@@ -214,7 +220,7 @@ public class SharingPages {
                 : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(LOCALE).format(date);
     }
 
-    static String dateTime(java.time.Instant instant, ZoneId zone) {
+    static String dateTime(Instant instant, ZoneId zone) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(LOCALE)
                 .format(instant.atZone(zone));
     }

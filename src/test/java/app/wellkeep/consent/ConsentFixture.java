@@ -55,12 +55,9 @@ public final class ConsentFixture {
             grant.patientId = patient.id;
             grant.coachId = coach == null ? null : coach.id;
             grant.teamId = teamId;
-            grant.categories(categories);
-            grant.windowKind = windowFrom == null ? Window.ALL : Window.FROM;
-            grant.windowFrom = windowFrom;
+            grant.terms = ConsentTerms.current(categories, windowFrom == null ? Window.ALL : Window.FROM, windowFrom,
+                    null, expiresAt == null ? null : LocalDate.ofInstant(expiresAt, ZoneId.of(ZONE)));
             grant.expiresAt = expiresAt;
-            grant.expiresOn = expiresAt == null ? null : LocalDate.ofInstant(expiresAt, ZoneId.of(ZONE));
-            grant.termsVersion = ConsentTerms.CURRENT_VERSION;
             grant.createdAt = Instant.now().minus(30, ChronoUnit.DAYS);
             grant.updatedAt = revokedAt != null ? revokedAt : grant.createdAt;
             grant.revokedAt = revokedAt;

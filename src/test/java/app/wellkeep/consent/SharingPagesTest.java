@@ -89,9 +89,9 @@ class SharingPagesTest {
         UUID coachId = ConsentFixture.person("sharing-coach-1", Role.COACH).id;
         ConsentGrant grant = grants().stream().filter(g -> g.revokedAt == null && coachId.equals(g.coachId))
                 .findFirst().orElseThrow();
-        assertEquals(EnumSet.of(Category.CHECK_INS, Category.SLEEP), grant.categorySet());
-        assertEquals(30, grant.windowDays);
-        assertEquals(ConsentTerms.CURRENT_VERSION, grant.termsVersion);
+        assertEquals(EnumSet.of(Category.CHECK_INS, Category.SLEEP), grant.terms.categories());
+        assertEquals(30, grant.terms.days());
+        assertEquals(ConsentTerms.CURRENT_VERSION, grant.terms.version());
         ConsentReceipt receipt = receipts().get(0);
         assertEquals(Action.GRANTED, receipt.action);
 
@@ -157,7 +157,7 @@ class SharingPagesTest {
         Person coach = ConsentFixture.person("sharing-coach-3", Role.COACH);
         ConsentGrant theirs = QuarkusTransaction.requiringNew().call(() -> consent.grant(other,
                 consent.codeOfCoach(coach),
-                new ConsentTerms(EnumSet.of(Category.HEART), ConsentGrant.Window.ALL, null, null, null)));
+                ConsentTerms.current(EnumSet.of(Category.HEART), ConsentGrant.Window.ALL, null, null, null)));
         UUID receipt = QuarkusTransaction.requiringNew().call(() -> ConsentReceipt.ofPatient(other.id).get(0).id);
         given().get("/sharing/grants/" + theirs.id + "/edit").then().statusCode(404);
         given().get("/sharing/receipts/" + receipt + "/text").then().statusCode(404);
