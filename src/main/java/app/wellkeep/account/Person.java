@@ -43,6 +43,16 @@ public class Person extends PanacheEntityBase {
     @Column(name = "time_zone", nullable = false, length = 64)
     public String timeZone;
 
+    /** Units the person reads their numbers in (UCUM codes); readings are stored in base units regardless. */
+    @Column(name = "weight_unit", nullable = false, length = 16)
+    public String weightUnit = "kg";
+
+    @Column(name = "glucose_unit", nullable = false, length = 16)
+    public String glucoseUnit = "mg/dL";
+
+    @Column(name = "temperature_unit", nullable = false, length = 16)
+    public String temperatureUnit = "Cel";
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -19,6 +20,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /** Keeps the person record in step with the identity provider. */
 @ApplicationScoped
 public class PersonService {
+
+    @Inject
+    Event<TimeZoneChanged> zoneChanged;
 
     /** Writing "last seen" on every request would turn each page view into a write. */
     private static final Duration LAST_SEEN_RESOLUTION = Duration.ofMinutes(5);
@@ -66,7 +70,15 @@ public class PersonService {
     @Transactional
     public void changeTimeZone(UUID personId, ZoneId zone) {
         Person person = Person.findById(personId);
-        person.timeZone = zone.getId();
+        if (!person.timeZone.equals(zone.getId())) {
+            person.timeZone = zone.getId();
+            // Days are counted in the person's zone: features that keep daily figures recount them.
+            zoneChanged.fire(new TimeZoneChanged(person));
+        }
+    }
+
+    /** Fired inside the transaction that moves a person to another time zone. */
+    public record TimeZoneChanged(Person person) {
     }
 
     private static void apply(Person person, TokenProfile profile, Instant now) {

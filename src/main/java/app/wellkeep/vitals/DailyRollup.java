@@ -1,0 +1,80 @@
+package app.wellkeep.vitals;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One metric (and sleep stage) on one local day of a person: what every trend page reads. */
+@Entity
+@IdClass(DailyRollup.Key.class)
+@Table(name = "daily_rollup")
+public class DailyRollup extends PanacheEntityBase {
+
+    /** The composite key, as JPA wants it. */
+    public static class Key implements Serializable {
+
+        public UUID personId;
+        public Metric metric;
+        public String stage;
+        public LocalDate localDate;
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key k && Objects.equals(personId, k.personId) && metric == k.metric
+                    && Objects.equals(stage, k.stage) && Objects.equals(localDate, k.localDate);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(personId, metric, stage, localDate);
+        }
+    }
+
+    @Id
+    @Column(name = "person_id")
+    public UUID personId;
+
+    @Id
+    @Enumerated(EnumType.STRING)
+    @Column(length = 32)
+    public Metric metric;
+
+    @Id
+    @Column(length = 16)
+    public String stage;
+
+    @Id
+    @Column(name = "local_date")
+    public LocalDate localDate;
+
+    @Column(name = "sample_count", nullable = false)
+    public int count;
+
+    @Column(nullable = false)
+    public double total;
+
+    @Column(name = "minimum", nullable = false)
+    public double min;
+
+    @Column(name = "maximum", nullable = false)
+    public double max;
+
+    /** The value of the day's last reading (the weight of that morning, say). */
+    @Column(nullable = false)
+    public double latest;
+
+    public double mean() {
+        return count == 0 ? 0 : total / count;
+    }
+}
