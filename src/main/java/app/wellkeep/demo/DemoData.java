@@ -19,6 +19,7 @@ import app.wellkeep.account.Person;
 import app.wellkeep.account.Role;
 import app.wellkeep.checkin.CheckInDemo;
 import app.wellkeep.consent.ConsentDemo;
+import app.wellkeep.vitals.VitalsDemo;
 
 /**
  * The demo accounts of the local realm (deploy/keycloak/wellkeep-realm.json), so a newcomer sees a living product
@@ -57,6 +58,9 @@ public class DemoData {
     @Inject
     ConsentDemo sharing;
 
+    @Inject
+    VitalsDemo readings;
+
     void onStart(@Observes StartupEvent start) {
         if (enabled) {
             int added = load();
@@ -85,6 +89,7 @@ public class DemoData {
         }
         Person patient = Person.findBySubject(PATIENT_WITH_HISTORY.subject()).orElseThrow();
         checkIns.load(patient);
+        readings.load(patient);
         sharing.load(patient, Person.findBySubject(SAM.subject()).orElseThrow());
         return added;
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -94,18 +95,17 @@ public class SampleService {
     @Transactional
     public Recorded record(Person person, List<NewReading> readings) {
         Instant now = clock.instant();
-        List<Sample> added = new ArrayList<>();
-        int duplicates = 0;
-        Set<String> seen = new HashSet<>();
         for (NewReading r : readings) {
             problem(r).ifPresent(p -> {
                 throw new IllegalArgumentException("Reading refused (" + p + "): " + r);
             });
+        }
+        Set<String> seen = storedIdentities(person, readings);
+        List<Sample> added = new ArrayList<>();
+        int duplicates = 0;
+        for (NewReading r : readings) {
             String stage = r.stage() == null ? Sample.NO_STAGE : r.stage();
-            String identity = r.metric() + "|" + r.source() + "|" + r.start() + "|" + r.end() + "|" + stage;
-            if (!seen.add(identity) || Sample.count("personId = ?1 and metric = ?2 and source = ?3 and startAt = ?4 "
-                    + "and endAt = ?5 and stage = ?6", person.id, r.metric(), r.source(), r.start(), r.end(),
-                    stage) > 0) {
+            if (!seen.add(identity(r.metric(), r.source(), r.start(), r.end(), stage))) {
                 duplicates++;
                 continue;
             }
@@ -130,6 +130,30 @@ public class SampleService {
             recorded.fire(new SamplesRecorded(person, added));
         }
         return new Recorded(added, duplicates);
+    }
+
+    private static String identity(Metric metric, String source, Instant start, Instant end, String stage) {
+        return metric + "|" + source + "|" + start + "|" + end + "|" + stage;
+    }
+
+    /** The identities already stored among the batch's metrics and time span, read in one query. */
+    private static Set<String> storedIdentities(Person person, List<NewReading> readings) {
+        Set<String> identities = new HashSet<>();
+        if (readings.isEmpty()) {
+            return identities;
+        }
+        Instant first = readings.stream().map(NewReading::start).min(Instant::compareTo).orElseThrow();
+        Instant last = readings.stream().map(NewReading::start).max(Instant::compareTo).orElseThrow();
+        Set<Metric> metrics = readings.stream().map(NewReading::metric).collect(Collectors.toSet());
+        Sample.getEntityManager()
+                .createQuery(
+                        "select s.metric, s.source, s.startAt, s.endAt, s.stage from Sample s where s.personId = ?1 "
+                                + "and s.metric in ?2 and s.startAt >= ?3 and s.startAt <= ?4",
+                        Object[].class)
+                .setParameter(1, person.id).setParameter(2, metrics).setParameter(3, first).setParameter(4, last)
+                .getResultStream().forEach(row -> identities.add(identity((Metric) row[0], (String) row[1],
+                        (Instant) row[2], (Instant) row[3], (String) row[4])));
+        return identities;
     }
 
     /** The manual readings typed in together, owned by the person; 404 for anything else. */
@@ -159,17 +183,31 @@ public class SampleService {
         refresh(person, samples);
     }
 
-    /** Recomputes every daily figure of the person, after a change of time zone moves the day boundaries. */
+    /**
+     * Recomputes every daily figure of the person, after a change of time zone moves the day boundaries. Walks day by
+     * day from each metric's first reading to its last, clearing the session as it goes, so years of minute-level
+     * readings never sit in memory at once.
+     */
     @Transactional
     public void rebuildRollups(Person person) {
-        UUID personId = person.id;
-        DailyRollup.delete("personId", personId);
-        DailyRollup.flush();
-        Map<Metric, Set<LocalDate>> days = new HashMap<>();
-        try (var all = Sample.<Sample>stream("personId", personId)) {
-            all.forEach(s -> days.computeIfAbsent(s.metric, m -> new LinkedHashSet<>()).add(s.day(person.zone())));
+        var em = Sample.getEntityManager();
+        DailyRollup.delete("personId", person.id);
+        em.flush();
+        ZoneId zone = person.zone();
+        List<Object[]> spans = em.createQuery("select s.metric, min(s.startAt), max(s.endAt) from Sample s "
+                + "where s.personId = ?1 group by s.metric", Object[].class).setParameter(1, person.id).getResultList();
+        for (Object[] span : spans) {
+            Metric metric = (Metric) span[0];
+            LocalDate last = LocalDate.ofInstant((Instant) span[2], zone);
+            for (LocalDate day = LocalDate.ofInstant((Instant) span[1], zone); !day.isAfter(last); day = day
+                    .plusDays(1)) {
+                refreshDay(person, metric, day);
+                if (day.getDayOfMonth() == 1) {
+                    em.flush();
+                    em.clear();
+                }
+            }
         }
-        days.forEach((metric, set) -> set.forEach(day -> refreshDay(person, metric, day)));
     }
 
     private void refresh(Person person, List<Sample> samples) {

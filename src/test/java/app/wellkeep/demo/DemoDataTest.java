@@ -3,6 +3,8 @@ package app.wellkeep.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,9 @@ import app.wellkeep.checkin.QuestionnaireResponse;
 import app.wellkeep.coach.CareTeam;
 import app.wellkeep.consent.ConsentDemo;
 import app.wellkeep.consent.ConsentGrant;
+import app.wellkeep.vitals.DailyRollup;
+import app.wellkeep.vitals.Metric;
+import app.wellkeep.vitals.Sample;
 
 /** Loading the demo data twice adds nothing the second time. */
 @QuarkusTest
@@ -31,9 +36,16 @@ class DemoDataTest {
         long checkIns = CheckIn.count("personId", maya.id);
         long responses = QuestionnaireResponse.count("personId", maya.id);
         long grants = ConsentGrant.count("patientId", maya.id);
+        long readings = Sample.count("personId", maya.id);
         assertEquals(0, demo.load());
         assertEquals(1, grants, "Maya shares with the demo coach");
         assertEquals(grants, ConsentGrant.count("patientId", maya.id));
+        assertEquals(readings, Sample.count("personId", maya.id), "the same readings, not twice");
+        assertTrue(readings > 2000, "weeks of readings: " + readings);
+        for (Metric metric : List.of(Metric.STEPS, Metric.SLEEP, Metric.RESTING_HEART_RATE, Metric.WEIGHT,
+                Metric.SYSTOLIC, Metric.DIASTOLIC, Metric.GLUCOSE, Metric.HEART_RATE)) {
+            assertTrue(DailyRollup.count("personId = ?1 and metric = ?2", maya.id, metric) > 0, metric + " has days");
+        }
         assertEquals(1, CareTeam.count("name", ConsentDemo.TEAM_NAME));
         assertEquals(persons, Person.count());
         assertEquals(checkIns, CheckIn.count("personId", maya.id));
