@@ -47,8 +47,8 @@ public class VitalsDemo {
         return added;
     }
 
-    /** One day's readings; the date seeds the values. */
-    static List<NewReading> day(LocalDate day, ZoneId zone, boolean intraday) {
+    /** One day's readings; the date seeds the values. Also what the page benchmark fills years with. */
+    public static List<NewReading> day(LocalDate day, ZoneId zone, boolean intraday) {
         Random random = new Random(day.toEpochDay());
         List<NewReading> readings = new ArrayList<>();
         boolean weekend = day.getDayOfWeek().getValue() >= 6;

@@ -1,0 +1,85 @@
+package app.wellkeep.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import app.wellkeep.testsupport.KeycloakServer;
+
+/**
+ * The packaged app ({@code target/quarkus-app/quarkus-run.jar}, production profile) as a child process on the same
+ * PostgreSQL database as the test, signing in through the real Keycloak with the dev-only realm secrets.
+ */
+final class PackagedApp implements AutoCloseable {
+
+    static final int PORT = 8080;
+    private final Process process;
+    private final Path log;
+
+    private PackagedApp(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    static PackagedApp start(String jdbcUrl, String user, String password) throws IOException, InterruptedException {
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("No packaged app at " + jar + ": run the benchmark with "
+                    + "'./mvnw verify -Pbench', which packages the app first");
+        }
+        Path log = Path.of("target/bench-app.log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(Map.of("WELLKEEP_DB_URL", jdbcUrl, "WELLKEEP_DB_USER", user,
+                "WELLKEEP_DB_PASSWORD", password, "WELLKEEP_OIDC_URL", KeycloakServer.realmUrl(),
+                // DEV-ONLY secrets of the local demo realm: the benchmark runs against that realm only.
+                "WELLKEEP_OIDC_SECRET", "wellkeep-web-dev-only-client-secret-0001", "WELLKEEP_SIGNING_KEY",
+                "dev-only-signing-key-never-use-in-production-0001", "WELLKEEP_KEYCLOAK_ADMIN_SECRET",
+                "wellkeep-admin-api-dev-only-secret-0001", "WELLKEEP_PUBLIC_URL", "http://localhost:" + PORT,
+                "WELLKEEP_PORT", Integer.toString(PORT)));
+        PackagedApp app = new PackagedApp(builder.start(), log);
+        app.waitUntilReady();
+        return app;
+    }
+
+    String url() {
+        return "http://localhost:" + PORT;
+    }
+
+    private void waitUntilReady() throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The packaged app stopped; see " + log.toAbsolutePath());
+            }
+            try {
+                int status = client.send(HttpRequest.newBuilder(URI.create(url() + "/")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The packaged app did not answer within 2 minutes; see " + log);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
