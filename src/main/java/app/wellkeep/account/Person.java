@@ -32,6 +32,10 @@ public class Person extends PanacheEntityBase {
     @Column(name = "display_name", nullable = false, length = 200)
     public String displayName;
 
+    /** True once the person chose their name on the profile page: signing in then leaves it alone. */
+    @Column(name = "display_name_chosen", nullable = false)
+    public boolean displayNameChosen;
+
     @Column(length = 320)
     public String email;
 

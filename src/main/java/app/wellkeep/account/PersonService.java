@@ -59,7 +59,7 @@ public class PersonService {
             person.persistAndFlush();
             return person;
         }
-        boolean changed = !Objects.equals(person.displayName, profile.displayName())
+        boolean changed = !person.displayNameChosen && !Objects.equals(person.displayName, profile.displayName())
                 || !Objects.equals(person.email, profile.email()) || person.role != profile.role();
         if (changed || person.lastSeenAt.isBefore(now.minus(LAST_SEEN_RESOLUTION))) {
             apply(person, profile, now);
@@ -77,12 +77,31 @@ public class PersonService {
         }
     }
 
+    /** What the profile page sets: the zone, the units, and a chosen name (null to use the sign-in name again). */
+    public record ProfileChange(ZoneId zone, String chosenName, String weightUnit, String glucoseUnit,
+            String temperatureUnit) {
+    }
+
+    /** Saves the profile page; {@code signInName} is what the name goes back to when none is chosen. */
+    @Transactional
+    public void saveProfile(UUID personId, ProfileChange change, String signInName) {
+        changeTimeZone(personId, change.zone());
+        Person person = Person.findById(personId);
+        person.displayNameChosen = change.chosenName() != null;
+        person.displayName = person.displayNameChosen ? change.chosenName() : signInName;
+        person.weightUnit = change.weightUnit();
+        person.glucoseUnit = change.glucoseUnit();
+        person.temperatureUnit = change.temperatureUnit();
+    }
+
     /** Fired inside the transaction that moves a person to another time zone. */
     public record TimeZoneChanged(Person person) {
     }
 
     private static void apply(Person person, TokenProfile profile, Instant now) {
-        person.displayName = profile.displayName();
+        if (!person.displayNameChosen) {
+            person.displayName = profile.displayName();
+        }
         person.email = profile.email();
         person.role = profile.role();
         person.lastSeenAt = now;

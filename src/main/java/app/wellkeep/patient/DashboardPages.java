@@ -1,5 +1,11 @@
 package app.wellkeep.patient;
 
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,16 +20,62 @@ import app.wellkeep.account.CurrentPerson;
 import app.wellkeep.account.Person;
 import app.wellkeep.account.Role;
 import app.wellkeep.checkin.CheckInService;
+import app.wellkeep.vitals.DailyRollup;
+import app.wellkeep.vitals.GoalProgress;
+import app.wellkeep.vitals.Goals;
+import app.wellkeep.vitals.Metric;
+import app.wellkeep.vitals.TrendPages;
+import app.wellkeep.vitals.TrendService;
+import app.wellkeep.vitals.TrendTables;
+import app.wellkeep.vitals.UnitView;
 
-/** The patient's home: today at a glance. */
+/** The patient's home: today at a glance, each tile leading to its page. */
 @Path("/dashboard")
 @RolesAllowed(Role.PATIENT_NAME)
 public class DashboardPages {
 
+    static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+
+    /** Today's steps against the goal. */
+    public record StepsTile(String steps, String goal, GoalProgress progress) {
+    }
+
+    /** Last night's time asleep against the goal, in minutes. */
+    public record SleepTile(int asleep, int goal, GoalProgress progress) {
+
+        public int hours() {
+            return asleep / 60;
+        }
+
+        public int minutes() {
+            return asleep % 60;
+        }
+
+        public int goalHours() {
+            return goal / 60;
+        }
+
+        public int goalMinutes() {
+            return goal % 60;
+        }
+    }
+
+    /** A latest reading: its value in the person's unit, that unit, and its day. */
+    public record Latest(String value, String unit, String date) {
+    }
+
+    /** The latest weight and, with a target, how far from it (direction -1 below, 0 at, 1 above). */
+    public record WeightTile(Latest latest, String target, String difference, int direction) {
+    }
+
+    public record View(String name, boolean checkInDue, boolean checkedIn, StepsTile steps, SleepTile sleep,
+            Latest restingHeartRate, WeightTile weight, Latest bloodPressure, Latest glucose) {
+    }
+
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance dashboard(String name, boolean checkInDue);
+        static native TemplateInstance dashboard(View view);
     }
 
     @Inject
@@ -32,10 +84,60 @@ public class DashboardPages {
     @Inject
     CheckInService checkIns;
 
+    @Inject
+    TrendService trends;
+
+    @Inject
+    Goals goals;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance dashboard() {
         Person person = current.person();
-        return Templates.dashboard(person.displayName, checkIns.dueToday(person));
+        LocalDate today = trends.today(person);
+        Goals.Targets targets = goals.of(person);
+        Map<Metric, DailyRollup> latest = trends.latestOfEach(person);
+        boolean due = checkIns.dueToday(person);
+
+        StepsTile steps = trends.day(person, Metric.STEPS, today).stream().findFirst()
+                .map(r -> new StepsTile(COUNT.format(Math.round(r.total)), COUNT.format(targets.dailySteps()),
+                        GoalProgress.of(r.total, targets.dailySteps())))
+                .orElse(null);
+        // A night counts toward the morning it ends on: last night is today's date.
+        List<DailyRollup> night = trends.day(person, Metric.SLEEP, today);
+        double asleep = TrendTables.asleepMinutes(night);
+        SleepTile sleep = asleep > 0
+                ? new SleepTile((int) Math.round(asleep), targets.sleepMinutes(),
+                        GoalProgress.of(Math.round(asleep), targets.sleepMinutes()))
+                : null;
+
+        WeightTile weight = null;
+        DailyRollup lastWeight = latest.get(Metric.WEIGHT);
+        if (lastWeight != null) {
+            UnitView unit = UnitView.of(person, Metric.WEIGHT);
+            Latest reading = latest(person, Metric.WEIGHT, lastWeight);
+            if (targets.targetWeightKg().isPresent()) {
+                double target = targets.targetWeightKg().getAsDouble();
+                var difference = unit.rounded(lastWeight.latest).subtract(unit.rounded(target));
+                weight = new WeightTile(reading, unit.format(target), difference.abs().toPlainString(),
+                        difference.signum());
+            } else {
+                weight = new WeightTile(reading, null, null, 0);
+            }
+        }
+        Latest bloodPressure = trends.latestBloodPressure(person).map(p -> new Latest(p.text(),
+                TrendPages.unitLabel(Metric.SYSTOLIC.unit()), TrendTables.formatDay(p.date()))).orElse(null);
+        return Templates.dashboard(new View(person.displayName, due, checkIns.todays(person).isPresent(), steps, sleep,
+                latest(person, Metric.RESTING_HEART_RATE, latest.get(Metric.RESTING_HEART_RATE)), weight,
+                bloodPressure, latest(person, Metric.GLUCOSE, latest.get(Metric.GLUCOSE))));
+    }
+
+    private static Latest latest(Person person, Metric metric, DailyRollup day) {
+        if (day == null) {
+            return null;
+        }
+        UnitView unit = UnitView.of(person, metric);
+        return new Latest(unit.format(day.latest), TrendPages.unitLabel(unit.ucum()),
+                TrendTables.formatDay(day.localDate));
     }
 }

@@ -252,4 +252,24 @@ public interface Messages {
 
     @Message
     String auditLink();
+    @Message
+    String profileErrorSummary();
+
+    @Message
+    String profileDisplayNameLabel();
+
+    @Message
+    String profileDisplayNameHint(String name);
+
+    @Message
+    String profileUnitsLegend();
+
+    @Message
+    String profileUnitsHint();
+
+    @Message
+    String profileUnitLabel(String field);
+
+    @Message
+    String profileError(String key);
 }

@@ -1,0 +1,208 @@
+package app.wellkeep.vitals;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.MessageBundles;
+
+import app.wellkeep.account.CurrentPerson;
+import app.wellkeep.account.Person;
+import app.wellkeep.account.Role;
+import app.wellkeep.vitals.TrendTables.Cell;
+import app.wellkeep.vitals.TrendTables.Table;
+
+/** The patient's own trends: one page per metric over a range of days, and one day of heart rate in detail. */
+@Path("/trends")
+@RolesAllowed(Role.PATIENT_NAME)
+@Produces(MediaType.TEXT_HTML)
+public class TrendPages {
+
+    /** Systolic and diastolic are read together, on this page. */
+    public static final String BLOOD_PRESSURE = "blood-pressure";
+
+    /** One line of the index: a trend with its latest figure. */
+    public record IndexRow(String slug, String name, Cell latest, String unitLabel, String date) {
+    }
+
+    public record TrendView(String slug, String name, String unitLabel, String chart, boolean stacked,
+            TrendRange range, List<Integer> presets, String fromLabel, String toLabel, Table daily, Table weekly,
+            boolean dayViews) {
+
+        public String firstColumn() {
+            return slug.equals(Metric.SLEEP.slug()) ? "night" : "date";
+        }
+
+        /** Readings typed in by hand are added on the readings page, by kind. */
+        public String addReadingHref() {
+            return "/readings/new?kind=" + slug;
+        }
+    }
+
+    public record DayView(String date, String dateLabel, String previous, String next, String unitLabel,
+            Table table) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+
+        static native TemplateInstance index(List<IndexRow> rows);
+
+        static native TemplateInstance trend(TrendView view);
+
+        static native TemplateInstance heartRateDay(DayView view);
+
+        static native TemplateInstance badRequest(String slug, String name, String reason);
+    }
+
+    @Inject
+    CurrentPerson current;
+
+    @Inject
+    TrendService trends;
+
+    static VitalsMessages messages() {
+        return MessageBundles.get(VitalsMessages.class);
+    }
+
+    /** A readable unit; UCUM's annotations ("{steps}") lose their braces, which templates cannot match on. */
+    public static String unitLabel(String ucum) {
+        return messages().unit(ucum.replace("{", "").replace("}", ""));
+    }
+
+    /** The trends in the order the index lists them; blood pressure takes the place of its two parts. */
+    public static List<String> slugs() {
+        List<String> slugs = new ArrayList<>();
+        for (Metric metric : Metric.values()) {
+            if (metric == Metric.SYSTOLIC) {
+                slugs.add(BLOOD_PRESSURE);
+            } else if (metric != Metric.DIASTOLIC) {
+                slugs.add(metric.slug());
+            }
+        }
+        return slugs;
+    }
+
+    @GET
+    public TemplateInstance index() {
+        Person person = current.person();
+        Map<Metric, DailyRollup> latest = trends.latestOfEach(person);
+        List<IndexRow> rows = new ArrayList<>();
+        for (String slug : slugs()) {
+            String name = messages().metricName(slug);
+            if (slug.equals(BLOOD_PRESSURE)) {
+                Optional<TrendService.Pressure> bp = trends.latestBloodPressure(person);
+                rows.add(new IndexRow(slug, name, bp.map(p -> Cell.text(p.text())).orElse(null),
+                        unitLabel(Metric.SYSTOLIC.unit()), bp.map(p -> TrendTables.DAY.format(p.date()))
+                                .orElse(null)));
+                continue;
+            }
+            Metric metric = Metric.bySlug(slug).orElseThrow();
+            DailyRollup last = latest.get(metric);
+            if (last == null) {
+                rows.add(new IndexRow(slug, name, null, null, null));
+            } else if (metric == Metric.SLEEP) {
+                rows.add(new IndexRow(slug, name,
+                        Cell.duration(TrendTables.asleepMinutes(trends.day(person, metric, last.localDate))), null,
+                        TrendTables.DAY.format(last.localDate)));
+            } else {
+                UnitView unit = UnitView.of(person, metric);
+                double value = metric.aggregation() == Metric.Aggregation.SUM ? last.total : last.latest;
+                rows.add(new IndexRow(slug, name, Cell.number(unit.format(value)), unitLabel(unit.ucum()),
+                        TrendTables.DAY.format(last.localDate)));
+            }
+        }
+        return Templates.index(rows);
+    }
+
+    @GET
+    @Path("{slug}")
+    public Response trend(@PathParam("slug") String slug, @QueryParam("range") String range,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        if (slug.equals(Metric.SYSTOLIC.slug()) || slug.equals(Metric.DIASTOLIC.slug())) {
+            return Response.seeOther(UriBuilder.fromPath("/trends/" + BLOOD_PRESSURE)
+                    .replaceQuery(range == null ? null : "range=" + range).build()).build();
+        }
+        if (!slugs().contains(slug)) {
+            throw new NotFoundException();
+        }
+        Person person = current.person();
+        String name = messages().metricName(slug);
+        TrendRange days;
+        try {
+            days = TrendRange.parse(range, from, to, trends.today(person));
+        } catch (TrendRange.Invalid e) {
+            return badRequest(slug, name, e.key());
+        }
+        return Response.ok(Templates.trend(view(person, slug, name, days))).build();
+    }
+
+    private TrendView view(Person person, String slug, String name, TrendRange range) {
+        String fromLabel = TrendTables.DAY.format(range.from());
+        String toLabel = TrendTables.DAY.format(range.to());
+        if (slug.equals(BLOOD_PRESSURE)) {
+            UnitView unit = UnitView.of(person, Metric.SYSTOLIC);
+            List<DailyRollup> sys = trends.daily(person, Metric.SYSTOLIC, range.from(), range.to());
+            List<DailyRollup> dia = trends.daily(person, Metric.DIASTOLIC, range.from(), range.to());
+            return new TrendView(slug, name, unitLabel(unit.ucum()), "line", false, range, TrendRange.PRESETS,
+                    fromLabel, toLabel, TrendTables.bloodPressureDaily(sys, dia, unit),
+                    TrendTables.bloodPressureWeekly(sys, dia, unit), false);
+        }
+        Metric metric = Metric.bySlug(slug).orElseThrow();
+        List<DailyRollup> days = trends.daily(person, metric, range.from(), range.to());
+        if (metric == Metric.SLEEP) {
+            return new TrendView(slug, name, unitLabel("h"), "bar", true, range, TrendRange.PRESETS, fromLabel,
+                    toLabel, TrendTables.sleepDaily(days), TrendTables.sleepWeekly(days), false);
+        }
+        UnitView unit = UnitView.of(person, metric);
+        boolean sum = metric.aggregation() == Metric.Aggregation.SUM;
+        boolean dayViews = metric == Metric.HEART_RATE;
+        Table daily = sum
+                ? TrendTables.sumDaily(days, unit)
+                : TrendTables.rangeDaily(days, unit, dayViews ? d -> "/trends/heart-rate/days/" + d : null);
+        Table weekly = sum ? TrendTables.sumWeekly(days, unit) : TrendTables.rangeWeekly(days, unit);
+        return new TrendView(slug, name, unitLabel(unit.ucum()), sum ? "bar" : "line", false, range,
+                TrendRange.PRESETS, fromLabel, toLabel, daily, weekly, dayViews);
+    }
+
+    @GET
+    @Path("heart-rate/days/{date}")
+    public Response heartRateDay(@PathParam("date") String date) {
+        Person person = current.person();
+        String slug = Metric.HEART_RATE.slug();
+        LocalDate day;
+        try {
+            day = LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            return badRequest(slug, messages().metricName(slug), "rangeBadDate");
+        }
+        UnitView unit = UnitView.of(person, Metric.HEART_RATE);
+        Table table = TrendTables.heartRateDay(trends.samplesOfDay(person, Metric.HEART_RATE, day), person.zone(),
+                unit);
+        return Response.ok(Templates.heartRateDay(new DayView(day.toString(), TrendTables.DAY.format(day),
+                day.minusDays(1).toString(), day.plusDays(1).toString(), unitLabel(unit.ucum()), table)))
+                .build();
+    }
+
+    private static Response badRequest(String slug, String name, String reason) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.badRequest(slug, name, reason)).build();
+    }
+}

@@ -1,0 +1,275 @@
+package app.wellkeep.vitals;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The tables of the trend pages, built from daily figures (and, for one day of heart rate, from its readings). The
+ * chart is drawn from these tables in the browser, so the table is always there as its accessible alternative.
+ */
+public final class TrendTables {
+
+    static final Locale LOCALE = Locale.ENGLISH;
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", LOCALE);
+    static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM", LOCALE);
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", LOCALE);
+    static final List<String> ASLEEP_STAGES = List.of("CORE", "DEEP", "REM", "ASLEEP");
+
+    /** A column: its message key, and whether the chart draws it. */
+    public record Column(String key, boolean charted) {
+    }
+
+    /**
+     * A cell: what it shows, the plain number the chart reads (empty for none), and for durations the minutes,
+     * which the template writes out in hours and minutes.
+     */
+    public record Cell(String text, String value, Integer minutes) {
+
+        static final Cell NONE = new Cell("–", "", null);
+
+        static Cell number(String number) {
+            return new Cell(number, number, null);
+        }
+
+        static Cell duration(double minutes) {
+            int rounded = (int) Math.round(minutes);
+            return new Cell("", String.format(Locale.ROOT, "%.2f", rounded / 60.0), rounded);
+        }
+
+        static Cell text(String text) {
+            return new Cell(text, "", null);
+        }
+
+        public boolean isDuration() {
+            return minutes != null;
+        }
+
+        public int hours() {
+            return minutes / 60;
+        }
+
+        public int restMinutes() {
+            return minutes % 60;
+        }
+    }
+
+    /** A row: a day (with a link to its detail where there is one) or an ISO week. */
+    public record Row(String label, int week, int weekYear, String href, List<Cell> cells) {
+
+        public boolean isWeek() {
+            return week > 0;
+        }
+    }
+
+    public record Table(List<Column> columns, List<Row> rows) {
+
+        public boolean isEmpty() {
+            return rows.isEmpty();
+        }
+    }
+
+    private TrendTables() {
+    }
+
+    /** A day as the pages write it. */
+    public static String formatDay(LocalDate date) {
+        return DAY.format(date);
+    }
+
+    // Measured metrics (heart rate, weight): the day's mean, lowest, highest and latest.
+
+    static Table rangeDaily(List<DailyRollup> days, UnitView unit, Function<LocalDate, String> link) {
+        List<Row> rows = days.stream().map(d -> day(d.localDate, link, List.of(Cell.number(unit.format(d.mean())),
+                Cell.number(unit.format(d.min)), Cell.number(unit.format(d.max)),
+                Cell.number(unit.format(d.latest))))).toList();
+        return new Table(List.of(new Column("mean", true), new Column("min", true), new Column("max", true),
+                new Column("latest", false)), rows);
+    }
+
+    static Table rangeWeekly(List<DailyRollup> days, UnitView unit) {
+        List<Row> rows = byWeek(days).entrySet().stream().map(e -> {
+            List<DailyRollup> week = e.getValue();
+            double total = week.stream().mapToDouble(d -> d.total).sum();
+            int count = week.stream().mapToInt(d -> d.count).sum();
+            DailyRollup last = week.stream().max(Comparator.comparing((DailyRollup d) -> d.localDate)).orElseThrow();
+            return week(e.getKey(), List.of(Cell.number(unit.format(count == 0 ? 0 : total / count)),
+                    Cell.number(unit.format(week.stream().mapToDouble(d -> d.min).min().orElseThrow())),
+                    Cell.number(unit.format(week.stream().mapToDouble(d -> d.max).max().orElseThrow())),
+                    Cell.number(unit.format(last.latest)), Cell.number(Integer.toString(week.size()))));
+        }).toList();
+        return new Table(List.of(new Column("mean", true), new Column("min", true), new Column("max", true),
+                new Column("latest", false), new Column("days", false)), rows);
+    }
+
+    // Counted metrics (steps, distance): the day's total.
+
+    static Table sumDaily(List<DailyRollup> days, UnitView unit) {
+        List<Row> rows = days.stream()
+                .map(d -> day(d.localDate, null, List.of(Cell.number(unit.format(d.total))))).toList();
+        return new Table(List.of(new Column("total", true)), rows);
+    }
+
+    static Table sumWeekly(List<DailyRollup> days, UnitView unit) {
+        List<Row> rows = byWeek(days).entrySet().stream().map(e -> {
+            double total = e.getValue().stream().mapToDouble(d -> d.total).sum();
+            return week(e.getKey(), List.of(Cell.number(unit.format(total)),
+                    Cell.number(unit.format(total / e.getValue().size())),
+                    Cell.number(Integer.toString(e.getValue().size()))));
+        }).toList();
+        return new Table(List.of(new Column("total", true), new Column("dailyAverage", true),
+                new Column("days", false)), rows);
+    }
+
+    // Sleep: minutes by stage for each night (the night counts toward the morning it ends on).
+
+    /** Minutes asleep in a night's figures: the asleep stages only, never time awake or merely in bed. */
+    public static double asleepMinutes(List<DailyRollup> night) {
+        return night.stream().filter(r -> ASLEEP_STAGES.contains(r.stage)).mapToDouble(r -> r.total).sum();
+    }
+
+    static Table sleepDaily(List<DailyRollup> rollups) {
+        List<Row> rows = nights(rollups).entrySet().stream().map(e -> {
+            Map<String, Double> stages = e.getValue().stream()
+                    .collect(Collectors.toMap(r -> r.stage, r -> r.total, Double::sum));
+            List<Cell> cells = new ArrayList<>();
+            cells.add(Cell.duration(asleepMinutes(e.getValue())));
+            for (String stage : List.of("CORE", "DEEP", "REM", "ASLEEP", "AWAKE", "IN_BED")) {
+                Double minutes = stages.get(stage);
+                cells.add(minutes == null ? Cell.NONE : Cell.duration(minutes));
+            }
+            return day(e.getKey(), null, cells);
+        }).toList();
+        // Stages are drawn stacked: their sum is the night's time asleep, so the total itself is not drawn.
+        return new Table(List.of(new Column("asleep", false), new Column("stageCore", true),
+                new Column("stageDeep", true), new Column("stageRem", true), new Column("stageAsleep", true),
+                new Column("stageAwake", false), new Column("stageInBed", false)), rows);
+    }
+
+    static Table sleepWeekly(List<DailyRollup> rollups) {
+        Map<LocalDate, List<DailyRollup>> nights = nights(rollups);
+        Map<LocalDate, List<LocalDate>> weeks = nights.keySet().stream()
+                .collect(Collectors.groupingBy(d -> d.with(DayOfWeek.MONDAY), TreeMap::new, Collectors.toList()));
+        List<Row> rows = weeks.entrySet().stream().map(e -> {
+            double asleep = e.getValue().stream().mapToDouble(n -> asleepMinutes(nights.get(n))).sum();
+            return week(e.getKey(), List.of(Cell.duration(asleep / e.getValue().size()),
+                    Cell.number(Integer.toString(e.getValue().size()))));
+        }).toList();
+        return new Table(List.of(new Column("asleepAverage", true), new Column("nights", false)), rows);
+    }
+
+    private static Map<LocalDate, List<DailyRollup>> nights(List<DailyRollup> rollups) {
+        return rollups.stream().collect(Collectors.groupingBy(r -> r.localDate, TreeMap::new, Collectors.toList()));
+    }
+
+    // Blood pressure: the systolic and diastolic figures of the same days, side by side.
+
+    static Table bloodPressureDaily(List<DailyRollup> systolic, List<DailyRollup> diastolic, UnitView unit) {
+        Map<LocalDate, DailyRollup> sys = byDate(systolic);
+        Map<LocalDate, DailyRollup> dia = byDate(diastolic);
+        Set<LocalDate> dates = new java.util.TreeSet<>(sys.keySet());
+        dates.addAll(dia.keySet());
+        List<Row> rows = dates.stream().map(date -> {
+            DailyRollup s = sys.get(date);
+            DailyRollup d = dia.get(date);
+            return day(date, null, List.of(s == null ? Cell.NONE : Cell.number(unit.format(s.mean())),
+                    d == null ? Cell.NONE : Cell.number(unit.format(d.mean())),
+                    s == null ? Cell.NONE : Cell.number(unit.format(s.max)),
+                    d == null ? Cell.NONE : Cell.number(unit.format(d.max)),
+                    s == null || d == null
+                            ? Cell.NONE
+                            : Cell.text(unit.format(s.latest) + "/" + unit.format(d.latest))));
+        }).toList();
+        return new Table(List.of(new Column("systolicMean", true), new Column("diastolicMean", true),
+                new Column("systolicMax", true), new Column("diastolicMax", true), new Column("latest", false)), rows);
+    }
+
+    static Table bloodPressureWeekly(List<DailyRollup> systolic, List<DailyRollup> diastolic, UnitView unit) {
+        Map<LocalDate, List<DailyRollup>> sys = byWeek(systolic);
+        Map<LocalDate, List<DailyRollup>> dia = byWeek(diastolic);
+        Set<LocalDate> weeks = new java.util.TreeSet<>(sys.keySet());
+        weeks.addAll(dia.keySet());
+        List<Row> rows = weeks.stream().map(monday -> {
+            List<DailyRollup> s = sys.getOrDefault(monday, List.of());
+            List<DailyRollup> d = dia.getOrDefault(monday, List.of());
+            Set<LocalDate> days = new HashSet<>();
+            s.forEach(r -> days.add(r.localDate));
+            d.forEach(r -> days.add(r.localDate));
+            return week(monday, List.of(mean(s, unit), mean(d, unit), max(s, unit), max(d, unit),
+                    Cell.number(Integer.toString(days.size()))));
+        }).toList();
+        return new Table(List.of(new Column("systolicMean", true), new Column("diastolicMean", true),
+                new Column("systolicMax", true), new Column("diastolicMax", true), new Column("days", false)), rows);
+    }
+
+    private static Cell mean(List<DailyRollup> days, UnitView unit) {
+        int count = days.stream().mapToInt(d -> d.count).sum();
+        return count == 0
+                ? Cell.NONE
+                : Cell.number(unit.format(days.stream().mapToDouble(d -> d.total).sum() / count));
+    }
+
+    private static Cell max(List<DailyRollup> days, UnitView unit) {
+        return days.isEmpty()
+                ? Cell.NONE
+                : Cell.number(unit.format(days.stream().mapToDouble(d -> d.max).max().orElseThrow()));
+    }
+
+    // One day of heart rate, from its readings: a row per quarter of an hour.
+
+    static final int SLOT_SECONDS = 15 * 60;
+
+    static Table heartRateDay(List<Sample> samples, ZoneId zone, UnitView unit) {
+        Map<Long, List<Sample>> slots = samples.stream().collect(Collectors.groupingBy(
+                s -> Math.floorDiv(s.startAt.getEpochSecond(), SLOT_SECONDS), TreeMap::new, Collectors.toList()));
+        // On the day clocks change, one hour happens twice: the offset tells the two apart.
+        boolean offsetsDiffer = slots.keySet().stream()
+                .map(slot -> zone.getRules().getOffset(Instant.ofEpochSecond(slot * SLOT_SECONDS))).distinct()
+                .count() > 1;
+        List<Row> rows = slots.entrySet().stream().map(e -> {
+            ZonedDateTime start = Instant.ofEpochSecond(e.getKey() * SLOT_SECONDS).atZone(zone);
+            String label = TIME.format(start) + (offsetsDiffer ? " (" + start.getOffset() + ")" : "");
+            List<Sample> slot = e.getValue();
+            double mean = slot.stream().mapToDouble(s -> s.value).average().orElseThrow();
+            return new Row(label, 0, 0, null, List.of(Cell.number(unit.format(mean)),
+                    Cell.number(unit.format(slot.stream().mapToDouble(s -> s.value).min().orElseThrow())),
+                    Cell.number(unit.format(slot.stream().mapToDouble(s -> s.value).max().orElseThrow())),
+                    Cell.number(Integer.toString(slot.size()))));
+        }).toList();
+        return new Table(List.of(new Column("mean", true), new Column("min", true), new Column("max", true),
+                new Column("readings", false)), rows);
+    }
+
+    private static Row day(LocalDate date, Function<LocalDate, String> link, List<Cell> cells) {
+        return new Row(DAY.format(date), 0, 0, link == null ? null : link.apply(date), cells);
+    }
+
+    private static Row week(LocalDate monday, List<Cell> cells) {
+        String label = SHORT_DAY.format(monday) + " – " + DAY.format(monday.plusDays(6));
+        return new Row(label, monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_BASED_YEAR),
+                null, cells);
+    }
+
+    private static Map<LocalDate, List<DailyRollup>> byWeek(List<DailyRollup> days) {
+        return days.stream().collect(
+                Collectors.groupingBy(d -> d.localDate.with(DayOfWeek.MONDAY), TreeMap::new, Collectors.toList()));
+    }
+
+    private static Map<LocalDate, DailyRollup> byDate(List<DailyRollup> days) {
+        return days.stream().collect(Collectors.toMap(d -> d.localDate, d -> d, (a, b) -> a, TreeMap::new));
+    }
+}
