@@ -1,6 +1,7 @@
 package app.wellkeep.vitals;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -38,11 +39,15 @@ public class VitalsDemo {
     @Transactional(TxType.MANDATORY)
     public int load(Person person) {
         ZoneId zone = person.zone();
-        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, zone);
         int added = 0;
-        for (int back = DAYS; back >= 1; back--) {
+        for (int back = DAYS; back >= 0; back--) {
             LocalDate day = today.minusDays(back);
-            added += samples.record(person, day(day, zone, back <= INTRADAY_DAYS)).added().size();
+            // Today only as far as it has gone: what the devices could have sent by now.
+            List<NewReading> readings = day(day, zone, back <= INTRADAY_DAYS).stream()
+                    .filter(r -> !r.end().isAfter(now)).toList();
+            added += samples.record(person, readings).added().size();
         }
         return added;
     }
