@@ -46,18 +46,18 @@ public class TrendService {
                 person.id, metric, Sample.NO_STAGE).firstResultOptional();
     }
 
-    /** Every metric's latest day, for the index and the dashboard; one query per metric, each on the key. */
+    /**
+     * Every metric's latest day, for the index and the dashboard, in one query (pages are read far more often than
+     * readings arrive, so this is on the hot path). For sleep, the latest night's figure without a stage is absent;
+     * its stages' rows are all returned for that day, and the first of them stands for the night.
+     */
     @Transactional
     public Map<Metric, DailyRollup> latestOfEach(Person person) {
         Map<Metric, DailyRollup> latest = new EnumMap<>(Metric.class);
-        for (Metric metric : Metric.values()) {
-            if (metric == Metric.SLEEP) {
-                DailyRollup.<DailyRollup>find("personId = ?1 and metric = ?2 order by localDate desc", person.id,
-                        metric).firstResultOptional().ifPresent(r -> latest.put(metric, r));
-            } else {
-                latest(person, metric).ifPresent(r -> latest.put(metric, r));
-            }
-        }
+        DailyRollup.<DailyRollup>list("from DailyRollup d where d.personId = ?1 and (d.stage = ?2 or d.metric = ?3) "
+                + "and d.localDate = (select max(r.localDate) from DailyRollup r where r.personId = ?1 "
+                + "and r.metric = d.metric) order by d.metric, d.stage", person.id, Sample.NO_STAGE, Metric.SLEEP)
+                .forEach(r -> latest.putIfAbsent(r.metric, r));
         return latest;
     }
 

@@ -164,6 +164,9 @@ public interface Messages {
     String navSharing();
 
     @Message
+    String navTrends();
+
+    @Message
     String rosterHeading();
 
     @Message

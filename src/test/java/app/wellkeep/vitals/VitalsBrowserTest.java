@@ -55,6 +55,10 @@ class VitalsBrowserTest {
             Axe.assertNoViolations(page);
             Browser.screenshot(page, "dashboard-" + device);
 
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Trends").setExact(true)).click();
+            page.waitForURL(app + "/trends");
+            Axe.assertNoViolations(page);
+            page.navigate(app + "/dashboard");
             page.locator("#tile-steps a").first().click();
             page.waitForURL(url -> url.startsWith(app + "/trends/steps"));
             assertTrue(page.locator("table").first().isVisible(), "a table beside the chart");
