@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,6 +76,12 @@ public class PersonService {
             // Days are counted in the person's zone: features that keep daily figures recount them.
             zoneChanged.fire(new TimeZoneChanged(person));
         }
+    }
+
+    /** The name a person goes by, to say who did something (set a limit, acknowledged an alert); empty if erased. */
+    @Transactional
+    public Optional<String> displayName(UUID personId) {
+        return Person.<Person>findByIdOptional(personId).map(p -> p.displayName);
     }
 
     /** Fired inside the transaction that moves a person to another time zone. */
