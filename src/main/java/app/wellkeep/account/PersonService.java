@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -92,6 +93,12 @@ public class PersonService {
         person.weightUnit = change.weightUnit();
         person.glucoseUnit = change.glucoseUnit();
         person.temperatureUnit = change.temperatureUnit();
+    }
+
+    /** The name a person goes by, to say who did something (set a limit, acknowledged an alert); empty if erased. */
+    @Transactional
+    public Optional<String> displayName(UUID personId) {
+        return Person.<Person>findByIdOptional(personId).map(p -> p.displayName);
     }
 
     /** Fired inside the transaction that moves a person to another time zone. */

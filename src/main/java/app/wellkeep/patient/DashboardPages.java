@@ -24,6 +24,7 @@ import app.wellkeep.vitals.DailyRollup;
 import app.wellkeep.vitals.GoalProgress;
 import app.wellkeep.vitals.Goals;
 import app.wellkeep.vitals.Metric;
+import app.wellkeep.vitals.MonitoringService;
 import app.wellkeep.vitals.TrendPages;
 import app.wellkeep.vitals.TrendService;
 import app.wellkeep.vitals.TrendTables;
@@ -75,7 +76,7 @@ public class DashboardPages {
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance dashboard(View view);
+        static native TemplateInstance dashboard(View view, int openAlerts);
     }
 
     @Inject
@@ -89,6 +90,9 @@ public class DashboardPages {
 
     @Inject
     Goals goals;
+
+    @Inject
+    MonitoringService monitoring;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -129,7 +133,8 @@ public class DashboardPages {
                 TrendPages.unitLabel(Metric.SYSTOLIC.unit()), TrendTables.formatDay(p.date()))).orElse(null);
         return Templates.dashboard(new View(person.displayName, due, checkIns.todays(person).isPresent(), steps, sleep,
                 latest(person, Metric.RESTING_HEART_RATE, latest.get(Metric.RESTING_HEART_RATE)), weight,
-                bloodPressure, latest(person, Metric.GLUCOSE, latest.get(Metric.GLUCOSE))));
+                bloodPressure, latest(person, Metric.GLUCOSE, latest.get(Metric.GLUCOSE))),
+                Math.toIntExact(monitoring.openAlerts(person.id)));
     }
 
     private static Latest latest(Person person, Metric metric, DailyRollup day) {

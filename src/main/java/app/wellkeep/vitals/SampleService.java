@@ -54,11 +54,18 @@ public class SampleService {
     public record Recorded(List<Sample> added, int duplicates) {
     }
 
+    /** Fired, inside the deleting transaction, when a manual reading is deleted (or replaced by its correction). */
+    public record ManualReadingDeleted(Person person, UUID readingId) {
+    }
+
     @Inject
     Clock clock;
 
     @Inject
     Event<SamplesRecorded> recorded;
+
+    @Inject
+    Event<ManualReadingDeleted> deleted;
 
     /** Why a reading cannot be stored, as a message key; empty when it can. */
     public static Optional<String> problem(NewReading r) {
@@ -181,6 +188,7 @@ public class SampleService {
         samples.forEach(Sample::delete);
         Sample.flush();
         refresh(person, samples);
+        deleted.fire(new ManualReadingDeleted(person, readingId));
     }
 
     /**

@@ -50,9 +50,9 @@ public class TrendPages {
             return slug.equals(Metric.SLEEP.slug()) ? "night" : "date";
         }
 
-        /** Readings typed in by hand are added on the readings page, by kind. */
+        /** Readings typed in by hand are added on the readings page, by kind; others from the page that asks. */
         public String addReadingHref() {
-            return "/readings/new?kind=" + slug;
+            return ReadingKind.bySlug(slug).map(k -> "/readings/new?kind=" + k.slug()).orElse("/readings/new");
         }
     }
 

@@ -240,4 +240,7 @@ public interface VitalsMessages {
 
     @Message
     String goalsBackToDashboard();
+
+    @Message
+    String tileAlertsReview();
 }

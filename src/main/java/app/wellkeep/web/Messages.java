@@ -167,6 +167,9 @@ public interface Messages {
     String navTrends();
 
     @Message
+    String navMonitoring();
+
+    @Message
     String rosterHeading();
 
     @Message

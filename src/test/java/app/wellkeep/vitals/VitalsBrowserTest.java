@@ -27,7 +27,8 @@ import app.wellkeep.testsupport.SignIn;
 
 /**
  * The demo patient, through Keycloak's login, on a desktop and on a 360-px phone: the dashboard, the trend pages,
- * the heart-rate day view, goals and unit settings; axe-core checks every page, and screenshots are kept for review.
+ * the heart-rate day view, goals, a blood pressure typed in over the limit and its alert acknowledged, the readings and
+ * limits pages, and unit settings; axe-core checks every page, and screenshots are kept for review.
  */
 @QuarkusTest
 class VitalsBrowserTest {
@@ -80,6 +81,35 @@ class VitalsBrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save goals")).click();
             assertTrue(page.getByText("Your goals are saved.").isVisible());
             Axe.assertNoViolations(page);
+
+            // A blood pressure typed in by hand, over the default limit: the alert is there at once.
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Readings and alerts").setExact(true))
+                    .click();
+            page.waitForURL(app + "/monitoring");
+            Axe.assertNoViolations(page);
+            page.navigate(app + "/readings/new?kind=blood-pressure");
+            Axe.assertNoViolations(page);
+            page.getByLabel("Upper number (systolic)").fill("165");
+            page.getByLabel("Lower number (diastolic)").fill("102");
+            // Yesterday morning, a minute apart per device: one reading per kind and minute is the rule.
+            page.locator("#date").fill(yesterday.toString());
+            page.locator("#time").fill(device.equals("phone") ? "07:05" : "07:00");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save reading")).click();
+            Axe.assertNoViolations(page);
+            page.navigate(app + "/dashboard");
+            assertTrue(page.locator("#tile-alerts.tile--alert").isVisible(), "the dashboard shows the open alert");
+            page.navigate(app + "/monitoring");
+            int open = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Acknowledge")).count();
+            assertTrue(open >= 1, "an alert to acknowledge");
+            Browser.screenshot(page, "monitoring-" + device);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Acknowledge")).first().click();
+            assertEquals(open - 1,
+                    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Acknowledge")).count());
+            Axe.assertNoViolations(page);
+            for (String path : List.of("/readings", "/monitoring/thresholds")) {
+                assertEquals(200, page.navigate(app + path).status(), path);
+                Axe.assertNoViolations(page);
+            }
 
             page.navigate(app + "/profile");
             Axe.assertNoViolations(page);

@@ -86,6 +86,20 @@ public final class Routes {
             new Route("GET", "/privacy/erase", "/privacy/erase", Access.PATIENT, false, 200),
             new Route("POST", "/privacy/erase", "/privacy/erase", Access.PATIENT, false, 422),
             new Route("GET", "/privacy/erased", "/privacy/erased", Access.PUBLIC, false, 200),
+            new Route("GET", "/readings", "/readings", Access.PATIENT, false, 200),
+            new Route("GET", "/readings/new", "/readings/new", Access.PATIENT, false, 200),
+            new Route("POST", "/readings", "/readings", Access.PATIENT, false, 422),
+            new Route("GET", "/readings/{id}/edit", "/readings/" + SOME_ID + "/edit", Access.PATIENT, false, 404),
+            new Route("POST", "/readings/{id}", "/readings/" + SOME_ID, Access.PATIENT, false, 404),
+            new Route("GET", "/readings/{id}/delete", "/readings/" + SOME_ID + "/delete", Access.PATIENT, false,
+                    404),
+            new Route("POST", "/readings/{id}/delete", "/readings/" + SOME_ID + "/delete", Access.PATIENT, false,
+                    404),
+            new Route("GET", "/monitoring", "/monitoring", Access.PATIENT, false, 200),
+            new Route("POST", "/monitoring/alerts/{id}/acknowledge", "/monitoring/alerts/" + SOME_ID + "/acknowledge",
+                    Access.PATIENT, false, 404),
+            new Route("GET", "/monitoring/thresholds", "/monitoring/thresholds", Access.PATIENT, false, 200),
+            new Route("POST", "/monitoring/thresholds", "/monitoring/thresholds", Access.PATIENT, false, 422),
             new Route("GET", "/api/me", "/api/me", Access.ANY_SIGNED_IN, true, 200),
             new Route("GET", "/api/check-ins", "/api/check-ins", Access.PATIENT, true, 200),
             new Route("GET", "/api/vitals/{slug}/daily", "/api/vitals/steps/daily", Access.PATIENT, true, 200),
@@ -96,7 +110,10 @@ public final class Routes {
             new Route("GET", "/api/patients/{patientId}/check-ins", "/api/patients/" + SOME_ID + "/check-ins",
                     Access.ANY_SIGNED_IN, true, 404),
             new Route("GET", "/api/patients/{patientId}/questionnaire-responses",
-                    "/api/patients/" + SOME_ID + "/questionnaire-responses", Access.ANY_SIGNED_IN, true, 404));
+                    "/api/patients/" + SOME_ID + "/questionnaire-responses", Access.ANY_SIGNED_IN, true, 404),
+            new Route("GET", "/api/alerts", "/api/alerts", Access.PATIENT, true, 200),
+            new Route("POST", "/api/alerts/{id}/acknowledge", "/api/alerts/" + SOME_ID + "/acknowledge",
+                    Access.PATIENT, true, 404));
 
     /**
      * Routes open to people other than the patient that serve no patient's data; each was reviewed for that. Every

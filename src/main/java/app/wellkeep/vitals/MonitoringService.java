@@ -1,0 +1,195 @@
+package app.wellkeep.vitals;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+
+import app.wellkeep.account.Person;
+import app.wellkeep.vitals.SampleService.ManualReadingDeleted;
+import app.wellkeep.vitals.SampleService.SamplesRecorded;
+
+/**
+ * Remote monitoring: the limits in force for a person (defaults in {@link Limit}, overrides in {@link Threshold}),
+ * readings held against them as they are written, and the alerts this raises until someone acknowledges them.
+ */
+@ApplicationScoped
+public class MonitoringService {
+
+    /** A weight is compared with the lowest weight of this window before it. */
+    public static final Duration WEIGHT_WINDOW = Duration.ofHours(72);
+
+    /**
+     * Only readings taken this recently raise alerts: an import of years of history, or a reading typed in long
+     * after, is not news to act on, and would bury the alerts that are.
+     */
+    public static final Duration RECENT = Duration.ofDays(7);
+
+    /** How far back the acknowledged history goes. */
+    public static final Duration HISTORY = Duration.ofDays(90);
+
+    /** A limit as it applies to a person: their own value or the default. */
+    public record LimitInForce(Limit limit, double value, Threshold override) {
+
+        public boolean isDefault() {
+            return override == null;
+        }
+    }
+
+    @Inject
+    Clock clock;
+
+    /** Now, at the precision the database keeps, so what a caller gets back equals what is stored. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Transactional
+    public Map<Limit, LimitInForce> limits(UUID personId) {
+        Map<Limit, Threshold> overrides = new EnumMap<>(Limit.class);
+        Threshold.ofPerson(personId).forEach(t -> overrides.put(t.limitType, t));
+        Map<Limit, LimitInForce> limits = new EnumMap<>(Limit.class);
+        for (Limit limit : Limit.values()) {
+            Threshold own = overrides.get(limit);
+            limits.put(limit, new LimitInForce(limit, own == null ? limit.defaultValue() : own.value, own));
+        }
+        return limits;
+    }
+
+    /** Sets a person's own value for a limit (stored unit), by the patient or someone caring for them. */
+    @Transactional
+    public void setLimit(UUID personId, Limit limit, double value, UUID setBy) {
+        if (!limit.allowed(value)) {
+            throw new IllegalArgumentException("Limit " + limit + " out of bounds: " + value);
+        }
+        Threshold threshold = Threshold.<Threshold>find("personId = ?1 and limitType = ?2", personId, limit)
+                .firstResultOptional().orElseGet(() -> {
+                    Threshold t = new Threshold();
+                    t.id = UUID.randomUUID();
+                    t.personId = personId;
+                    t.limitType = limit;
+                    return t;
+                });
+        threshold.value = value;
+        threshold.setBy = setBy;
+        threshold.setAt = now();
+        threshold.persist();
+    }
+
+    @Transactional
+    public void resetLimit(UUID personId, Limit limit) {
+        Threshold.delete("personId = ?1 and limitType = ?2", personId, limit);
+    }
+
+    /** Holds what a write added against the limits, in the writing transaction, so alerts exist once it commits. */
+    void onRecorded(@Observes SamplesRecorded recorded) {
+        Instant now = now();
+        UUID personId = recorded.person().id;
+        Map<Limit, LimitInForce> limits = null;
+        Map<String, Alert> raised = new LinkedHashMap<>();
+        for (Sample sample : recorded.added()) {
+            List<Limit> watching = Limit.of(sample.metric);
+            if (watching.isEmpty() || sample.startAt.isBefore(now.minus(RECENT))) {
+                continue;
+            }
+            if (limits == null) {
+                limits = limits(personId);
+            }
+            for (Limit limit : watching) {
+                double threshold = limits.get(limit).value();
+                Double value = limit.difference() ? gain(personId, sample) : Double.valueOf(sample.value);
+                if (value != null && limit.breached(value, threshold)) {
+                    raised.putIfAbsent(sample.readingId + "|" + limit.rule(),
+                            alert(sample, limit, value, threshold, now));
+                }
+            }
+        }
+        for (Alert alert : raised.values()) {
+            if (Alert.count("readingId = ?1 and rule = ?2", alert.readingId, alert.rule) == 0) {
+                alert.persist();
+            }
+        }
+    }
+
+    /** The rise of a weight over the lowest weight of the window before it; null when there is none. */
+    private static Double gain(UUID personId, Sample sample) {
+        Double lowest = Panache.getEntityManager().createQuery("select min(s.value) from Sample s where "
+                + "s.personId = ?1 and s.metric = ?2 and s.startAt >= ?3 and s.startAt < ?4", Double.class)
+                .setParameter(1, personId).setParameter(2, sample.metric)
+                .setParameter(3, sample.startAt.minus(WEIGHT_WINDOW)).setParameter(4, sample.startAt)
+                .getSingleResult();
+        return lowest == null ? null : sample.value - lowest;
+    }
+
+    private static Alert alert(Sample sample, Limit limit, double value, double threshold, Instant now) {
+        Alert alert = new Alert();
+        alert.id = UUID.randomUUID();
+        alert.personId = sample.personId;
+        alert.rule = limit.rule();
+        alert.limitType = limit;
+        alert.metric = sample.metric;
+        alert.sampleId = sample.id;
+        alert.readingId = sample.readingId;
+        alert.value = value;
+        alert.threshold = threshold;
+        alert.measuredAt = sample.startAt;
+        alert.utcOffset = sample.utcOffset;
+        alert.createdAt = now;
+        return alert;
+    }
+
+    /** A deleted reading no longer calls for attention; what someone already acknowledged stays on record. */
+    void onDeleted(@Observes ManualReadingDeleted deleted) {
+        Alert.delete("personId = ?1 and readingId = ?2 and acknowledgedAt is null", deleted.person().id,
+                deleted.readingId());
+    }
+
+    /** How many alerts wait for the person to look at them (the dashboard's tile). */
+    @Transactional
+    public long openAlerts(UUID personId) {
+        return Alert.count("personId = ?1 and acknowledgedAt is null", personId);
+    }
+
+    @Transactional
+    public List<Alert> openAlerts(Person person) {
+        return Alert.open(person.id);
+    }
+
+    /** Alerts acknowledged within {@link #HISTORY}, latest first. */
+    @Transactional
+    public List<Alert> acknowledgedAlerts(Person person) {
+        return Alert.acknowledged(person.id, clock.instant().minus(HISTORY));
+    }
+
+    @Transactional
+    public List<Alert> alertsOfReading(Person person, UUID readingId) {
+        return Alert.list("personId = ?1 and readingId = ?2", person.id, readingId);
+    }
+
+    /**
+     * Records who acknowledged an alert of the owner's, and when; acknowledging again changes nothing. Someone
+     * else's alert, or none, is not found.
+     */
+    @Transactional
+    public Alert acknowledge(Person owner, UUID alertId, UUID by) {
+        Alert alert = Alert.findOwned(owner.id, alertId).orElseThrow(NotFoundException::new);
+        if (alert.acknowledgedAt == null) {
+            alert.acknowledgedAt = now();
+            alert.acknowledgedBy = by;
+        }
+        return alert;
+    }
+}
