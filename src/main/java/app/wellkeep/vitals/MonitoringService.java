@@ -16,8 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
-import io.quarkus.hibernate.orm.panache.Panache;
-
 import app.wellkeep.account.Person;
 import app.wellkeep.vitals.SampleService.ManualReadingDeleted;
 import app.wellkeep.vitals.SampleService.SamplesRecorded;
@@ -51,6 +49,9 @@ public class MonitoringService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SampleService samples;
 
     /** Now, at the precision the database keeps, so what a caller gets back equals what is stored. */
     private Instant now() {
@@ -100,9 +101,9 @@ public class MonitoringService {
         UUID personId = recorded.person().id;
         Map<Limit, LimitInForce> limits = null;
         Map<String, Alert> raised = new LinkedHashMap<>();
-        for (Sample sample : recorded.added()) {
-            List<Limit> watching = Limit.of(sample.metric);
-            if (watching.isEmpty() || sample.startAt.isBefore(now.minus(RECENT))) {
+        for (Reading sample : recorded.added()) {
+            List<Limit> watching = Limit.of(sample.metric());
+            if (watching.isEmpty() || sample.start().isBefore(now.minus(RECENT))) {
                 continue;
             }
             if (limits == null) {
@@ -110,10 +111,10 @@ public class MonitoringService {
             }
             for (Limit limit : watching) {
                 double threshold = limits.get(limit).value();
-                Double value = limit.difference() ? gain(personId, sample) : Double.valueOf(sample.value);
+                Double value = limit.difference() ? gain(personId, sample) : Double.valueOf(sample.value());
                 if (value != null && limit.breached(value, threshold)) {
-                    raised.putIfAbsent(sample.readingId + "|" + limit.rule(),
-                            alert(sample, limit, value, threshold, now));
+                    raised.putIfAbsent(sample.readingId() + "|" + limit.rule(),
+                            alert(personId, sample, limit, value, threshold, now));
                 }
             }
         }
@@ -125,28 +126,26 @@ public class MonitoringService {
     }
 
     /** The rise of a weight over the lowest weight of the window before it; null when there is none. */
-    private static Double gain(UUID personId, Sample sample) {
-        Double lowest = Panache.getEntityManager().createQuery("select min(s.value) from Sample s where "
-                + "s.personId = ?1 and s.metric = ?2 and s.startAt >= ?3 and s.startAt < ?4", Double.class)
-                .setParameter(1, personId).setParameter(2, sample.metric)
-                .setParameter(3, sample.startAt.minus(WEIGHT_WINDOW)).setParameter(4, sample.startAt)
-                .getSingleResult();
-        return lowest == null ? null : sample.value - lowest;
+    private Double gain(UUID personId, Reading sample) {
+        return samples.readings(personId, sample.metric(), sample.start().minus(WEIGHT_WINDOW), sample.start())
+                .stream().mapToDouble(Reading::value).min().stream().map(lowest -> sample.value() - lowest).boxed()
+                .findFirst().orElse(null);
     }
 
-    private static Alert alert(Sample sample, Limit limit, double value, double threshold, Instant now) {
+    private static Alert alert(UUID personId, Reading sample, Limit limit, double value, double threshold,
+            Instant now) {
         Alert alert = new Alert();
         alert.id = UUID.randomUUID();
-        alert.personId = sample.personId;
+        alert.personId = personId;
         alert.rule = limit.rule();
         alert.limitType = limit;
-        alert.metric = sample.metric;
-        alert.sampleId = sample.id;
-        alert.readingId = sample.readingId;
+        alert.metric = sample.metric();
+        alert.sampleId = sample.id();
+        alert.readingId = sample.readingId();
         alert.value = value;
         alert.threshold = threshold;
-        alert.measuredAt = sample.startAt;
-        alert.utcOffset = sample.utcOffset;
+        alert.measuredAt = sample.start();
+        alert.utcOffset = sample.utcOffset();
         alert.createdAt = now;
         return alert;
     }

@@ -5,38 +5,55 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import jakarta.ws.rs.NotFoundException;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import app.wellkeep.account.Person;
 
 /**
- * Writing readings: de-duplicated by their identity, each write bringing the daily figures of the days it touches
- * up to date in the same transaction, and announcing what was added so that monitoring can look at it at once.
+ * Writing and reading a person's readings. Readings typed in by hand are a {@link Sample} row each; readings from
+ * devices and imports are packed by day and source into {@link SampleBlock}s. Either way a reading is stored once
+ * (same metric, source, interval and stage: the same reading), every write first takes the person's
+ * {@link VitalsLock} and brings the daily figures of the days it touches up to date in the same transaction, and
+ * announces what it added so that monitoring can look at it at once.
  */
 @ApplicationScoped
 public class SampleService {
 
     public static final String MANUAL_SOURCE = "manual";
     static final int SOURCE_MAX = 100;
+    /** Days recounted together: one read of blocks per metric for a month of readings. */
+    static final int WINDOW_DAYS = 31;
+    /** New blocks held by the session before they are written and let go, to keep an import's memory flat. */
+    private static final int FLUSH_EVERY = 200;
 
-    /** A reading to record, before it has an id. */
+    /**
+     * A reading to record, before it has an id. Only manual readings take a reading id (the values typed in
+     * together); a device reading's ids follow from its identity ({@link Reading}).
+     */
     public record NewReading(Metric metric, Instant start, Instant end, int utcOffset, double value, String stage,
             String source, boolean manual, UUID readingId) {
 
@@ -47,11 +64,19 @@ public class SampleService {
         }
     }
 
-    /** Fired, inside the writing transaction, with the readings a write added. */
-    public record SamplesRecorded(Person person, List<Sample> added) {
+    /**
+     * Fired, inside the writing transaction, with the readings a write added; for a batch (an import) only those
+     * taken within {@link MonitoringService#RECENT}, the only ones monitoring looks at, so years of history are never
+     * held in memory.
+     */
+    public record SamplesRecorded(Person person, List<Reading> added) {
     }
 
-    public record Recorded(List<Sample> added, int duplicates) {
+    public record Recorded(List<Reading> added, int duplicates) {
+    }
+
+    /** What publishing a batch did: readings added, already stored before, and listed more than once in the batch. */
+    public record Published(long added, long duplicates, long repeated) {
     }
 
     /** Fired, inside the deleting transaction, when a manual reading is deleted (or replaced by its correction). */
@@ -67,48 +92,152 @@ public class SampleService {
     @Inject
     Event<ManualReadingDeleted> deleted;
 
+    @Inject
+    EntityManager em;
+
     /** Why a reading cannot be stored, as a message key; empty when it can. */
     public static Optional<String> problem(NewReading r) {
-        if (r.metric() == null || r.start() == null || r.end() == null) {
+        return problem(r.metric(), r.start(), r.end(), r.utcOffset(), r.value(), r.stage(), r.source());
+    }
+
+    /** Why a reading cannot be stored, as a message key; empty when it can. */
+    public static Optional<String> problem(Metric metric, Instant start, Instant end, int utcOffset, double value,
+            String stage, String source) {
+        if (metric == null || start == null || end == null) {
             return Optional.of("incomplete");
         }
-        if (!r.metric().plausible(r.value())) {
+        if (!metric.plausible(value)) {
             return Optional.of("implausible");
         }
-        if (r.end().isBefore(r.start()) || Duration.between(r.start(), r.end()).toDays() > 1) {
+        if (end.isBefore(start) || Duration.between(start, end).toDays() > 1) {
             return Optional.of("badInterval");
         }
-        if (Math.abs(r.utcOffset()) > 18 * 3600) {
+        if (Math.abs(utcOffset) > 18 * 3600) {
             return Optional.of("badOffset");
         }
-        boolean staged = r.stage() != null && !r.stage().isEmpty();
-        if (r.metric() == Metric.SLEEP) {
-            if (!staged || Arrays.stream(SleepStage.values()).noneMatch(s -> s.name().equals(r.stage()))) {
+        boolean staged = stage != null && !stage.isEmpty();
+        if (metric == Metric.SLEEP) {
+            if (!staged || Arrays.stream(SleepStage.values()).noneMatch(s -> s.name().equals(stage))) {
                 return Optional.of("badStage");
             }
         } else if (staged) {
             return Optional.of("badStage");
         }
-        if (r.source() == null || r.source().isBlank() || r.source().length() > SOURCE_MAX) {
+        if (source == null || source.isBlank() || source.length() > SOURCE_MAX) {
             return Optional.of("badSource");
         }
         return Optional.empty();
     }
 
+    // Writing.
+
     /**
-     * Stores the readings that are not stored yet and returns them. Every reading must be valid
-     * ({@link #problem}); an invalid one fails the whole write, and nothing of it is stored.
+     * Stores the readings that are not stored yet and returns them. Every reading must be valid ({@link #problem});
+     * an invalid one fails the whole write, and nothing of it is stored.
      */
     @Transactional
     public Recorded record(Person person, List<NewReading> readings) {
-        Instant now = clock.instant();
         for (NewReading r : readings) {
             problem(r).ifPresent(p -> {
                 throw new IllegalArgumentException("Reading refused (" + p + "): " + r);
             });
         }
-        Set<String> seen = storedIdentities(person, readings);
-        List<Sample> added = new ArrayList<>();
+        lock(person.id);
+        Map<Metric, Set<LocalDate>> touched = new EnumMap<>(Metric.class);
+        List<Reading> added = new ArrayList<>();
+        int duplicates = recordManual(person, readings.stream().filter(NewReading::manual).toList(), added,
+                touched);
+        ReadingBatch batch = new ReadingBatch(person, SampleBlock.NO_BATCH, 0, false);
+        readings.stream().filter(r -> !r.manual()).forEach(r -> batch.add(r.metric(), r.start(), r.end(),
+                r.utcOffset(), r.value(), r.stage() == null ? Sample.NO_STAGE : r.stage(), r.source()));
+        Published published = write(batch, touched, added, true);
+        recount(person, touched);
+        if (!added.isEmpty()) {
+            recorded.fire(new SamplesRecorded(person, added));
+        }
+        return new Recorded(added, duplicates + (int) (published.duplicates() + published.repeated()));
+    }
+
+    /** A batch for an import: staged as it is read, published by {@link #publish} when complete. */
+    public ReadingBatch stagedBatch(Person person, UUID batchId, int attempt) {
+        return new ReadingBatch(person, batchId, attempt, true);
+    }
+
+    /**
+     * Moves a complete staged batch into place in the caller's transaction: readings already stored are left out,
+     * the daily figures of the days it touched are recounted, and monitoring hears of its recent readings. The staged
+     * parts are deleted. Nothing of it is visible before the transaction commits.
+     */
+    @Transactional(TxType.MANDATORY)
+    public Published publish(ReadingBatch batch) {
+        Person person = batch.person();
+        lock(person.id);
+        Map<Metric, Set<LocalDate>> touched = new EnumMap<>(Metric.class);
+        List<Reading> recent = new ArrayList<>();
+        Published published = write(batch, touched, recent, false);
+        StagedBlock.delete("batchId", batch.batchId());
+        recount(person, touched);
+        if (!recent.isEmpty()) {
+            recorded.fire(new SamplesRecorded(person, recent));
+        }
+        return published;
+    }
+
+    /** Drops whatever a batch staged, in every attempt: the import failed, or starts over. */
+    @Transactional
+    public long discardStaged(UUID batchId) {
+        return StagedBlock.delete("batchId", batchId);
+    }
+
+    /** Deletes every reading a batch (an import) added, and recounts the days they were on; returns how many. */
+    @Transactional
+    public long deleteBatch(Person person, UUID batchId) {
+        if (batchId.equals(SampleBlock.NO_BATCH)) {
+            throw new IllegalArgumentException("Readings of no batch cannot be deleted as one");
+        }
+        lock(person.id);
+        Map<Metric, Set<LocalDate>> touched = new EnumMap<>(Metric.class);
+        long removed = 0;
+        for (SampleBlock block : SampleBlock.<SampleBlock>list("personId = ?1 and batchId = ?2", person.id,
+                batchId)) {
+            touch(touched, person.zone(), block.metric, block.firstStart, block.lastEnd);
+            removed += block.count;
+            block.delete();
+        }
+        em.flush();
+        recount(person, touched);
+        return removed;
+    }
+
+    /**
+     * Locks the person's readings for this transaction: writers of one person's readings take turns, so the daily
+     * figures are never counted from two snapshots at once.
+     */
+    void lock(UUID personId) {
+        if (em.find(VitalsLock.class, personId, LockModeType.PESSIMISTIC_WRITE) != null) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (VitalsLock.findById(personId) == null) {
+                    VitalsLock row = new VitalsLock();
+                    row.personId = personId;
+                    row.persistAndFlush();
+                }
+            });
+        } catch (PersistenceException raced) {
+            // Another writer created the row first: it exists either way.
+        }
+        em.find(VitalsLock.class, personId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private int recordManual(Person person, List<NewReading> readings, List<Reading> added,
+            Map<Metric, Set<LocalDate>> touched) {
+        if (readings.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        Set<String> seen = storedManualIdentities(person, readings);
         int duplicates = 0;
         for (NewReading r : readings) {
             String stage = r.stage() == null ? Sample.NO_STAGE : r.stage();
@@ -126,42 +255,235 @@ public class SampleService {
             sample.value = r.value();
             sample.stage = stage;
             sample.source = r.source();
-            sample.manual = r.manual();
+            sample.manual = true;
             sample.readingId = r.readingId() == null ? sample.id : r.readingId();
             sample.createdAt = now;
             sample.persist();
-            added.add(sample);
+            added.add(Reading.of(sample));
+            touch(touched, person.zone(), sample.metric, sample.startAt, sample.endAt);
         }
-        refresh(person, added);
-        if (!added.isEmpty()) {
-            recorded.fire(new SamplesRecorded(person, added));
-        }
-        return new Recorded(added, duplicates);
+        return duplicates;
     }
 
     private static String identity(Metric metric, String source, Instant start, Instant end, String stage) {
         return metric + "|" + source + "|" + start + "|" + end + "|" + stage;
     }
 
-    /** The identities already stored among the batch's metrics and time span, read in one query. */
-    private static Set<String> storedIdentities(Person person, List<NewReading> readings) {
+    /** The identities of manual readings already stored among the batch's metrics and time span, in one query. */
+    private Set<String> storedManualIdentities(Person person, List<NewReading> readings) {
         Set<String> identities = new HashSet<>();
-        if (readings.isEmpty()) {
-            return identities;
-        }
         Instant first = readings.stream().map(NewReading::start).min(Instant::compareTo).orElseThrow();
         Instant last = readings.stream().map(NewReading::start).max(Instant::compareTo).orElseThrow();
-        Set<Metric> metrics = readings.stream().map(NewReading::metric).collect(Collectors.toSet());
-        Sample.getEntityManager()
-                .createQuery(
-                        "select s.metric, s.source, s.startAt, s.endAt, s.stage from Sample s where s.personId = ?1 "
-                                + "and s.metric in ?2 and s.startAt >= ?3 and s.startAt <= ?4",
-                        Object[].class)
+        Set<Metric> metrics = new HashSet<>(readings.stream().map(NewReading::metric).toList());
+        em.createQuery("select s.metric, s.source, s.startAt, s.endAt, s.stage from Sample s where s.personId = ?1 "
+                + "and s.metric in ?2 and s.startAt >= ?3 and s.startAt <= ?4", Object[].class)
                 .setParameter(1, person.id).setParameter(2, metrics).setParameter(3, first).setParameter(4, last)
                 .getResultStream().forEach(row -> identities.add(identity((Metric) row[0], (String) row[1],
                         (Instant) row[2], (Instant) row[3], (String) row[4])));
         return identities;
     }
+
+    /**
+     * Writes a batch's readings into blocks, leaving out those already stored in any batch; merges into the batch's
+     * own block of a key where it has one. Collects the days touched and the readings added (all of them, or the
+     * recent ones only).
+     */
+    private Published write(ReadingBatch batch, Map<Metric, Set<LocalDate>> touched, List<Reading> added,
+            boolean all) {
+        Person person = batch.person();
+        ZoneId zone = person.zone();
+        long recentFrom = clock.instant().minus(MonitoringService.RECENT).toEpochMilli();
+        Stored stored = new Stored(person.id);
+        long[] counts = new long[2];
+        List<SampleBlock> pending = new ArrayList<>();
+        try (Stream<Map.Entry<ReadingBatch.Key, Series>> blocks = blocksOf(batch)) {
+            blocks.forEach(block -> {
+                ReadingBatch.Key key = block.getKey();
+                LocalDate day = LocalDate.ofEpochDay(key.epochDay());
+                Series fresh = block.getValue();
+                SampleBlock own = null;
+                for (SampleBlock existing : stored.at(key, day)) {
+                    fresh = fresh.minus(existing.series());
+                    if (existing.batchId.equals(batch.batchId())) {
+                        own = existing;
+                    }
+                }
+                counts[1] += block.getValue().size() - fresh.size();
+                if (fresh.size() == 0) {
+                    return;
+                }
+                counts[0] += fresh.size();
+                if (own != null) {
+                    own.store(own.series().union(fresh));
+                } else {
+                    SampleBlock created = new SampleBlock();
+                    created.id = UUID.randomUUID();
+                    created.personId = person.id;
+                    created.metric = key.metric();
+                    created.stage = key.stage();
+                    created.source = key.source();
+                    created.utcDay = day;
+                    created.batchId = batch.batchId();
+                    created.store(fresh);
+                    created.persist();
+                    pending.add(created);
+                    stored.written(key);
+                }
+                touch(touched, zone, key.metric(), Instant.ofEpochMilli(fresh.start(0)),
+                        Instant.ofEpochMilli(lastEnd(fresh)));
+                for (int i = 0; i < fresh.size(); i++) {
+                    if (all || fresh.start(i) >= recentFrom) {
+                        added.add(Reading.device(person.id, key.metric(), key.stage(), key.source(), fresh.start(i),
+                                fresh.end(i), fresh.offset(i), fresh.value(i)));
+                    }
+                }
+                if (pending.size() >= FLUSH_EVERY) {
+                    release(pending);
+                }
+            });
+        }
+        release(pending);
+        stored.release();
+        return new Published(counts[0], counts[1], batch.repeated());
+    }
+
+    private void release(List<SampleBlock> written) {
+        em.flush();
+        written.forEach(em::detach);
+        written.clear();
+    }
+
+    private static long lastEnd(Series series) {
+        long last = Long.MIN_VALUE;
+        for (int i = 0; i < series.size(); i++) {
+            last = Math.max(last, series.end(i));
+        }
+        return last;
+    }
+
+    /** The batch's blocks in key order, one entry per key: from memory, or its staged parts merged. */
+    private Stream<Map.Entry<ReadingBatch.Key, Series>> blocksOf(ReadingBatch batch) {
+        if (!batch.staged()) {
+            return batch.drain().stream();
+        }
+        Stream<Object[]> parts = em.createQuery("select p.metric, p.stage, p.source, p.utcDay, p.samples "
+                + "from StagedBlock p where p.batchId = ?1 and p.attempt = ?2 "
+                + "order by p.metric, p.stage, p.source, p.utcDay", Object[].class).setParameter(1, batch.batchId())
+                .setParameter(2, batch.attempt()).setHint("org.hibernate.fetchSize", 64).getResultStream();
+        return new StagedParts(parts, batch).stream();
+    }
+
+    /** Consecutive staged parts of one key, merged into one series; repeats across parts are counted. */
+    private static final class StagedParts {
+
+        private final java.util.Iterator<Object[]> rows;
+        private final Stream<Object[]> source;
+        private final ReadingBatch batch;
+        private Object[] next;
+
+        StagedParts(Stream<Object[]> source, ReadingBatch batch) {
+            this.source = source;
+            this.rows = source.iterator();
+            this.batch = batch;
+            this.next = rows.hasNext() ? rows.next() : null;
+        }
+
+        Stream<Map.Entry<ReadingBatch.Key, Series>> stream() {
+            java.util.Iterator<Map.Entry<ReadingBatch.Key, Series>> merged = new java.util.Iterator<>() {
+
+                @Override
+                public boolean hasNext() {
+                    return next != null;
+                }
+
+                @Override
+                public Map.Entry<ReadingBatch.Key, Series> next() {
+                    ReadingBatch.Key key = key(next);
+                    long dayStart = key.epochDay() * Series.DAY_MS;
+                    Series series = Series.decode((byte[]) next[4], dayStart);
+                    next = rows.hasNext() ? rows.next() : null;
+                    while (next != null && key(next).equals(key)) {
+                        Series part = Series.decode((byte[]) next[4], dayStart);
+                        Series union = series.union(part);
+                        batch.countRepeated(series.size() + part.size() - union.size());
+                        series = union;
+                        next = rows.hasNext() ? rows.next() : null;
+                    }
+                    return Map.entry(key, series);
+                }
+            };
+            return java.util.stream.StreamSupport
+                    .stream(java.util.Spliterators.spliteratorUnknownSize(merged, java.util.Spliterator.ORDERED),
+                            false)
+                    .onClose(source::close);
+        }
+
+        private static ReadingBatch.Key key(Object[] row) {
+            return new ReadingBatch.Key((Metric) row[0], (String) row[1], (String) row[2],
+                    ((LocalDate) row[3]).toEpochDay());
+        }
+    }
+
+    /**
+     * The blocks already stored for the keys a batch writes, read a month at a time per metric, stage and source,
+     * as the keys come in order; combinations the person has no blocks of are never read.
+     */
+    private final class Stored {
+
+        private final UUID personId;
+        private final Set<String> groups = new HashSet<>();
+        private String group;
+        private LocalDate from;
+        private LocalDate to;
+        private Map<LocalDate, List<SampleBlock>> window = Map.of();
+
+        Stored(UUID personId) {
+            this.personId = personId;
+            em.createQuery("select distinct b.metric, b.stage, b.source from SampleBlock b where b.personId = ?1",
+                    Object[].class).setParameter(1, personId).getResultStream()
+                    .forEach(row -> groups.add(group((Metric) row[0], (String) row[1], (String) row[2])));
+        }
+
+        private static String group(Metric metric, String stage, String source) {
+            return metric + "|" + stage + "|" + source;
+        }
+
+        List<SampleBlock> at(ReadingBatch.Key key, LocalDate day) {
+            String of = group(key.metric(), key.stage(), key.source());
+            if (!groups.contains(of)) {
+                return List.of();
+            }
+            if (!of.equals(group) || day.isBefore(from) || day.isAfter(to)) {
+                release();
+                group = of;
+                from = day;
+                to = day.plusDays(WINDOW_DAYS - 1L);
+                window = new HashMap<>();
+                for (SampleBlock b : SampleBlock.<SampleBlock>list("personId = ?1 and metric = ?2 and stage = ?3 "
+                        + "and source = ?4 and utcDay >= ?5 and utcDay <= ?6", personId, key.metric(), key.stage(),
+                        key.source(), from, to)) {
+                    window.computeIfAbsent(b.utcDay, d -> new ArrayList<>()).add(b);
+                }
+            }
+            return window.getOrDefault(day, List.of());
+        }
+
+        /** A key this write created a block for: later keys of its group look for stored blocks too. */
+        void written(ReadingBatch.Key key) {
+            groups.add(group(key.metric(), key.stage(), key.source()));
+        }
+
+        void release() {
+            if (!window.isEmpty()) {
+                em.flush();
+                window.values().forEach(blocks -> blocks.forEach(em::detach));
+            }
+            window = Map.of();
+            group = null;
+        }
+    }
+
+    // Manual readings.
 
     /** The manual readings typed in together, owned by the person; 404 for anything else. */
     @Transactional
@@ -185,93 +507,196 @@ public class SampleService {
     @Transactional
     public void deleteManual(Person person, UUID readingId) {
         List<Sample> samples = manualReading(person, readingId);
-        samples.forEach(Sample::delete);
-        Sample.flush();
-        refresh(person, samples);
+        lock(person.id);
+        Map<Metric, Set<LocalDate>> touched = new EnumMap<>(Metric.class);
+        for (Sample s : samples) {
+            touch(touched, person.zone(), s.metric, s.startAt, s.endAt);
+            s.delete();
+        }
+        em.flush();
+        recount(person, touched);
         deleted.fire(new ManualReadingDeleted(person, readingId));
     }
 
+    // Reading.
+
     /**
-     * Recomputes every daily figure of the person, after a change of time zone moves the day boundaries. Walks day by
-     * day from each metric's first reading to its last, clearing the session as it goes, so years of minute-level
+     * A metric's readings that start from {@code from} (included) to {@code to} (excluded), from both stores, in
+     * time order. For a day or a few: pages of longer ranges read the daily figures.
+     */
+    @Transactional
+    public List<Reading> readings(UUID personId, Metric metric, Instant from, Instant to) {
+        List<Reading> readings = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        long fromMs = from.toEpochMilli();
+        long toMs = to.toEpochMilli();
+        em.createQuery("select b.stage, b.source, b.utcDay, b.samples from SampleBlock b where b.personId = ?1 "
+                + "and b.metric = ?2 and b.utcDay >= ?3 and b.utcDay <= ?4", Object[].class)
+                .setParameter(1, personId).setParameter(2, metric)
+                .setParameter(3, LocalDate.ofInstant(from, ZoneOffset.UTC))
+                .setParameter(4, LocalDate.ofInstant(to, ZoneOffset.UTC)).getResultStream().forEach(row -> {
+                    Series series = Series.decode((byte[]) row[3], SampleBlock.dayStartMs((LocalDate) row[2]));
+                    for (int i = 0; i < series.size(); i++) {
+                        if (series.start(i) >= fromMs && series.start(i) < toMs) {
+                            Reading r = Reading.device(personId, metric, (String) row[0], (String) row[1],
+                                    series.start(i), series.end(i), series.offset(i), series.value(i));
+                            if (seen.add(r.id())) {
+                                readings.add(r);
+                            }
+                        }
+                    }
+                });
+        Sample.<Sample>list("personId = ?1 and metric = ?2 and startAt >= ?3 and startAt < ?4", personId, metric,
+                from, to).forEach(s -> readings.add(Reading.of(s)));
+        readings.sort(java.util.Comparator.comparing(Reading::start).thenComparing(Reading::end));
+        return readings;
+    }
+
+    /** Every device reading of a person, a block at a time in day order, for the data export. */
+    @Transactional(TxType.MANDATORY)
+    public void forEachDeviceReading(UUID personId, java.util.function.Consumer<Reading> each) {
+        try (Stream<Object[]> rows = em.createQuery("select b.metric, b.stage, b.source, b.utcDay, b.samples "
+                + "from SampleBlock b where b.personId = ?1 order by b.utcDay, b.metric, b.source, b.stage",
+                Object[].class).setParameter(1, personId).setHint("org.hibernate.fetchSize", 64)
+                .getResultStream()) {
+            rows.forEach(row -> {
+                Series series = Series.decode((byte[]) row[4], SampleBlock.dayStartMs((LocalDate) row[3]));
+                for (int i = 0; i < series.size(); i++) {
+                    each.accept(Reading.device(personId, (Metric) row[0], (String) row[1], (String) row[2],
+                            series.start(i), series.end(i), series.offset(i), series.value(i)));
+                }
+            });
+        }
+    }
+
+    /** How many readings the person has, of both stores. */
+    @Transactional
+    public long count(UUID personId) {
+        Long packed = em.createQuery("select sum(b.count) from SampleBlock b where b.personId = ?1", Long.class)
+                .setParameter(1, personId).getSingleResult();
+        return Sample.count("personId", personId) + (packed == null ? 0 : packed);
+    }
+
+    // Daily figures.
+
+    /** Marks the local days a reading (or a span of readings) from {@code start} to {@code end} counts toward. */
+    private static void touch(Map<Metric, Set<LocalDate>> touched, ZoneId zone, Metric metric, Instant start,
+            Instant end) {
+        Set<LocalDate> days = touched.computeIfAbsent(metric, m -> new TreeSet<>());
+        LocalDate last = LocalDate.ofInstant(end, zone);
+        for (LocalDate day = LocalDate.ofInstant(start, zone); !day.isAfter(last); day = day.plusDays(1)) {
+            days.add(day);
+        }
+    }
+
+    /** Recounts the daily figures of the days touched, a month of each metric at a time. */
+    private void recount(Person person, Map<Metric, Set<LocalDate>> touched) {
+        touched.forEach((metric, days) -> {
+            List<LocalDate> window = new ArrayList<>();
+            for (LocalDate day : days) {
+                if (!window.isEmpty() && day.isAfter(window.get(0).plusDays(WINDOW_DAYS - 1L))) {
+                    recountWindow(person, metric, window);
+                    window = new ArrayList<>();
+                }
+                window.add(day);
+            }
+            if (!window.isEmpty()) {
+                recountWindow(person, metric, window);
+            }
+        });
+    }
+
+    /** The figures of some days of one metric (at most a month apart), from every reading that counts toward them. */
+    private void recountWindow(Person person, Metric metric, List<LocalDate> days) {
+        ZoneId zone = person.zone();
+        LocalDate first = days.get(0);
+        LocalDate last = days.get(days.size() - 1);
+        Instant from = first.atStartOfDay(zone).toInstant();
+        Instant to = last.plusDays(1).atStartOfDay(zone).toInstant();
+        // A night counts toward the morning it ends on, and may have started the day before.
+        Instant readFrom = metric == Metric.SLEEP ? from.minus(Duration.ofDays(1)) : from;
+        DailyFigures figures = new DailyFigures(metric, zone, new HashSet<>(days));
+        em.createQuery("select b.stage, b.source, b.utcDay, b.samples from SampleBlock b where b.personId = ?1 "
+                + "and b.metric = ?2 and b.utcDay >= ?3 and b.utcDay <= ?4", Object[].class)
+                .setParameter(1, person.id).setParameter(2, metric)
+                .setParameter(3, LocalDate.ofInstant(readFrom, ZoneOffset.UTC))
+                .setParameter(4, LocalDate.ofInstant(to, ZoneOffset.UTC)).getResultStream().forEach(row -> {
+                    Series series = Series.decode((byte[]) row[3], SampleBlock.dayStartMs((LocalDate) row[2]));
+                    for (int i = 0; i < series.size(); i++) {
+                        figures.add((String) row[1], (String) row[0], series.start(i), series.end(i),
+                                series.value(i));
+                    }
+                });
+        Sample.<Sample>list("personId = ?1 and metric = ?2 and startAt >= ?3 and startAt < ?4", person.id, metric,
+                readFrom, to).forEach(s -> figures.add(Reading.of(s)));
+        Map<LocalDate, Map<String, DailyRollup>> computed = figures.rollups(person.id);
+        Map<LocalDate, Map<String, DailyRollup>> existing = new HashMap<>();
+        DailyRollup.<DailyRollup>list("personId = ?1 and metric = ?2 and localDate >= ?3 and localDate <= ?4",
+                person.id, metric, first, last)
+                .forEach(r -> existing.computeIfAbsent(r.localDate, d -> new HashMap<>()).put(r.stage, r));
+        for (LocalDate day : days) {
+            Map<String, DailyRollup> stored = existing.getOrDefault(day, new HashMap<>());
+            for (DailyRollup figure : computed.getOrDefault(day, Map.of()).values()) {
+                // Updated in place rather than deleted and inserted, so one transaction may recount a day twice.
+                DailyRollup row = stored.remove(figure.stage);
+                if (row == null) {
+                    figure.persist();
+                } else {
+                    row.count = figure.count;
+                    row.total = figure.total;
+                    row.min = figure.min;
+                    row.max = figure.max;
+                    row.latest = figure.latest;
+                }
+            }
+            stored.values().forEach(DailyRollup::delete);
+        }
+    }
+
+    /**
+     * Recomputes every daily figure of the person, after a change of time zone moves the day boundaries: a month at
+     * a time from each metric's first reading to its last, clearing the session as it goes, so years of minute-level
      * readings never sit in memory at once.
      */
     @Transactional
     public void rebuildRollups(Person person) {
-        var em = Sample.getEntityManager();
+        lock(person.id);
         DailyRollup.delete("personId", person.id);
         em.flush();
+        em.clear();
         ZoneId zone = person.zone();
-        List<Object[]> spans = em.createQuery("select s.metric, min(s.startAt), max(s.endAt) from Sample s "
-                + "where s.personId = ?1 group by s.metric", Object[].class).setParameter(1, person.id).getResultList();
-        for (Object[] span : spans) {
-            Metric metric = (Metric) span[0];
-            LocalDate last = LocalDate.ofInstant((Instant) span[2], zone);
-            for (LocalDate day = LocalDate.ofInstant((Instant) span[1], zone); !day.isAfter(last); day = day
-                    .plusDays(1)) {
-                refreshDay(person, metric, day);
-                if (day.getDayOfMonth() == 1) {
-                    em.flush();
-                    em.clear();
+        Map<Metric, Instant[]> spans = new EnumMap<>(Metric.class);
+        em.createQuery("select b.metric, min(b.firstStart), max(b.lastEnd) from SampleBlock b where b.personId = ?1 "
+                + "group by b.metric", Object[].class).setParameter(1, person.id).getResultList()
+                .forEach(row -> widen(spans, (Metric) row[0], (Instant) row[1], (Instant) row[2]));
+        em.createQuery("select s.metric, min(s.startAt), max(s.endAt) from Sample s where s.personId = ?1 "
+                + "group by s.metric", Object[].class).setParameter(1, person.id).getResultList()
+                .forEach(row -> widen(spans, (Metric) row[0], (Instant) row[1], (Instant) row[2]));
+        spans.forEach((metric, span) -> {
+            LocalDate last = LocalDate.ofInstant(span[1], zone);
+            for (LocalDate day = LocalDate.ofInstant(span[0], zone); !day.isAfter(last); day = day
+                    .plusDays(WINDOW_DAYS)) {
+                List<LocalDate> window = new ArrayList<>();
+                for (LocalDate d = day; !d.isAfter(last) && d.isBefore(day.plusDays(WINDOW_DAYS)); d = d.plusDays(1)) {
+                    window.add(d);
                 }
+                recountWindow(person, metric, window);
+                em.flush();
+                em.clear();
             }
-        }
-    }
-
-    private void refresh(Person person, List<Sample> samples) {
-        ZoneId zone = person.zone();
-        Map<Metric, Set<LocalDate>> touched = new HashMap<>();
-        for (Sample s : samples) {
-            touched.computeIfAbsent(s.metric, m -> new LinkedHashSet<>()).add(s.day(zone));
-        }
-        Sample.flush();
-        touched.forEach((metric, days) -> days.forEach(day -> refreshDay(person, metric, day)));
-    }
-
-    /**
-     * The figures of one metric on one day, from its readings. Where several sources count the same thing (a phone
-     * and a watch both counting steps), the day's total is the largest single source's total, never their sum.
-     */
-    void refreshDay(Person person, Metric metric, LocalDate day) {
-        ZoneId zone = person.zone();
-        Instant from = day.atStartOfDay(zone).toInstant();
-        Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
-        List<Sample> samples = metric == Metric.SLEEP
-                ? Sample.list("personId = ?1 and metric = ?2 and startAt >= ?3 and startAt < ?4 and endAt >= ?5 "
-                        + "and endAt < ?4", person.id, metric, from.minus(Duration.ofDays(1)), to, from)
-                : Sample.list("personId = ?1 and metric = ?2 and startAt >= ?3 and startAt < ?4", person.id, metric,
-                        from, to);
-        // Updated in place rather than deleted and inserted, so one transaction may refresh a day twice.
-        Map<String, DailyRollup> existing = new HashMap<>();
-        DailyRollup.<DailyRollup>list("personId = ?1 and metric = ?2 and localDate = ?3", person.id, metric, day)
-                .forEach(r -> existing.put(r.stage, r));
-        Map<String, Map<String, List<Sample>>> byStageAndSource = new HashMap<>();
-        for (Sample s : samples) {
-            byStageAndSource.computeIfAbsent(s.stage, k -> new HashMap<>())
-                    .computeIfAbsent(s.source, k -> new ArrayList<>()).add(s);
-        }
-        byStageAndSource.forEach((stage, bySource) -> {
-            List<Sample> counted = metric.aggregation() == Metric.Aggregation.SUM
-                    ? bySource.values().stream()
-                            .max(Comparator.comparingDouble((List<Sample> l) -> l.stream()
-                                    .mapToDouble(s -> s.value).sum()))
-                            .orElseThrow()
-                    : bySource.values().stream().flatMap(List::stream).toList();
-            DailyRollup rollup = existing.remove(stage);
-            if (rollup == null) {
-                rollup = new DailyRollup();
-                rollup.personId = person.id;
-                rollup.metric = metric;
-                rollup.stage = stage;
-                rollup.localDate = day;
-                rollup.persist();
-            }
-            rollup.count = counted.size();
-            rollup.total = counted.stream().mapToDouble(s -> s.value).sum();
-            rollup.min = counted.stream().mapToDouble(s -> s.value).min().orElseThrow();
-            rollup.max = counted.stream().mapToDouble(s -> s.value).max().orElseThrow();
-            rollup.latest = counted.stream().max(Comparator.comparing((Sample s) -> s.startAt)).orElseThrow().value;
         });
-        existing.values().forEach(DailyRollup::delete);
+    }
+
+    private static void widen(Map<Metric, Instant[]> spans, Metric metric, Instant first, Instant last) {
+        spans.merge(metric, new Instant[]{first, last}, (a, b) -> new Instant[]{
+                a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
+    }
+
+    /** Removes every reading and figure of a person (erasure), staged ones included; returns how many rows. */
+    @Transactional(TxType.MANDATORY)
+    public long eraseAll(UUID personId) {
+        return DailyRollup.delete("personId", personId) + Sample.delete("personId", personId)
+                + SampleBlock.delete("personId", personId) + StagedBlock.delete("personId", personId)
+                + VitalsLock.delete("personId", personId);
     }
 }

@@ -1,7 +1,6 @@
 package app.wellkeep.vitals;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumMap;
@@ -27,6 +26,9 @@ public class TrendService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SampleService samples;
 
     public LocalDate today(Person person) {
         return LocalDate.ofInstant(clock.instant(), person.zone());
@@ -89,12 +91,9 @@ public class TrendService {
     }
 
     /** One local day's raw readings of a metric in the person's zone, in time order. */
-    @Transactional
-    public List<Sample> samplesOfDay(Person person, Metric metric, LocalDate day) {
+    public List<Reading> samplesOfDay(Person person, Metric metric, LocalDate day) {
         ZoneId zone = person.zone();
-        Instant from = day.atStartOfDay(zone).toInstant();
-        Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
-        return Sample.list("personId = ?1 and metric = ?2 and startAt >= ?3 and startAt < ?4 order by startAt",
-                person.id, metric, from, to);
+        return samples.readings(person.id, metric, day.atStartOfDay(zone).toInstant(),
+                day.plusDays(1).atStartOfDay(zone).toInstant());
     }
 }

@@ -233,9 +233,9 @@ public final class TrendTables {
 
     static final int SLOT_SECONDS = 15 * 60;
 
-    static Table heartRateDay(List<Sample> samples, ZoneId zone, UnitView unit) {
-        Map<Long, List<Sample>> slots = samples.stream().collect(Collectors.groupingBy(
-                s -> Math.floorDiv(s.startAt.getEpochSecond(), SLOT_SECONDS), TreeMap::new, Collectors.toList()));
+    static Table heartRateDay(List<Reading> samples, ZoneId zone, UnitView unit) {
+        Map<Long, List<Reading>> slots = samples.stream().collect(Collectors.groupingBy(
+                s -> Math.floorDiv(s.start().getEpochSecond(), SLOT_SECONDS), TreeMap::new, Collectors.toList()));
         // On the day clocks change, one hour happens twice: the offset tells the two apart.
         boolean offsetsDiffer = slots.keySet().stream()
                 .map(slot -> zone.getRules().getOffset(Instant.ofEpochSecond(slot * SLOT_SECONDS))).distinct()
@@ -243,11 +243,11 @@ public final class TrendTables {
         List<Row> rows = slots.entrySet().stream().map(e -> {
             ZonedDateTime start = Instant.ofEpochSecond(e.getKey() * SLOT_SECONDS).atZone(zone);
             String label = TIME.format(start) + (offsetsDiffer ? " (" + start.getOffset() + ")" : "");
-            List<Sample> slot = e.getValue();
-            double mean = slot.stream().mapToDouble(s -> s.value).average().orElseThrow();
+            List<Reading> slot = e.getValue();
+            double mean = slot.stream().mapToDouble(Reading::value).average().orElseThrow();
             return new Row(label, 0, 0, null, List.of(Cell.number(unit.format(mean)),
-                    Cell.number(unit.format(slot.stream().mapToDouble(s -> s.value).min().orElseThrow())),
-                    Cell.number(unit.format(slot.stream().mapToDouble(s -> s.value).max().orElseThrow())),
+                    Cell.number(unit.format(slot.stream().mapToDouble(Reading::value).min().orElseThrow())),
+                    Cell.number(unit.format(slot.stream().mapToDouble(Reading::value).max().orElseThrow())),
                     Cell.number(Integer.toString(slot.size()))));
         }).toList();
         return new Table(List.of(new Column("mean", true), new Column("min", true), new Column("max", true),

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import app.wellkeep.common.Fhir;
 import app.wellkeep.privacy.ExportSink;
@@ -24,43 +25,49 @@ public class VitalsPersonalData implements PersonalData {
         return "readings";
     }
 
+    @Inject
+    SampleService samples;
+
     @Override
     public void export(UUID personId, ExportSink sink) {
-        try (var all = Sample.<Sample>stream("personId = ?1 order by startAt", personId)) {
-            all.forEach(s -> {
-                sink.resource(observation(s));
-                sink.row("reading", HEADER, Arrays.asList(s.id, s.metric, s.metric.loinc(), s.startAt, s.endAt,
-                        s.utcOffset, s.value, s.metric.unit(), s.stage, s.source, s.manual, s.readingId));
-            });
+        try (var manual = Sample.<Sample>stream("personId = ?1 order by startAt", personId)) {
+            manual.forEach(s -> write(personId, Reading.of(s), sink));
         }
+        samples.forEachDeviceReading(personId, r -> write(personId, r, sink));
+    }
+
+    private static void write(UUID personId, Reading r, ExportSink sink) {
+        sink.resource(observation(personId, r));
+        sink.row("reading", HEADER, Arrays.asList(r.id(), r.metric(), r.metric().loinc(), r.start(), r.end(),
+                r.utcOffset(), r.value(), r.metric().unit(), r.stage(), r.source(), r.manual(), r.readingId()));
     }
 
     /** A reading as a FHIR R4 vital-sign Observation, its times at the offset the source recorded. */
-    static Map<String, Object> observation(Sample s) {
+    static Map<String, Object> observation(UUID personId, Reading r) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("resourceType", "Observation");
-        o.put("id", s.id.toString());
+        o.put("id", r.id().toString());
         o.put("status", "final");
-        o.put("code", Map.of("coding", List.of(Map.of("system", "http://loinc.org", "code", s.metric.loinc()))));
-        o.put("subject", Map.of("reference", "Patient/" + s.personId));
-        if (s.startAt.equals(s.endAt)) {
-            o.put("effectiveDateTime", s.localStart().toString());
+        o.put("code", Map.of("coding", List.of(Map.of("system", "http://loinc.org", "code", r.metric().loinc()))));
+        o.put("subject", Map.of("reference", "Patient/" + personId));
+        if (r.start().equals(r.end())) {
+            o.put("effectiveDateTime", r.localStart().toString());
         } else {
-            o.put("effectivePeriod", Map.of("start", s.localStart().toString(), "end",
-                    s.endAt.atOffset(s.localStart().getOffset()).toString()));
+            o.put("effectivePeriod", Map.of("start", r.localStart().toString(), "end",
+                    r.end().atOffset(r.localStart().getOffset()).toString()));
         }
-        o.put("valueQuantity", Map.of("value", s.value, "unit", s.metric.unit(), "system", "http://unitsofmeasure.org",
-                "code", s.metric.unit()));
-        if (!s.stage.isEmpty()) {
+        o.put("valueQuantity", Map.of("value", r.value(), "unit", r.metric().unit(), "system",
+                "http://unitsofmeasure.org", "code", r.metric().unit()));
+        if (!r.stage().isEmpty()) {
             o.put("component", List.of(Map.of("code", Map.of("coding", List.of(Map.of("system", Fhir.BASE
-                    + "CodeSystem/sleep-stage", "code", s.stage))))));
+                    + "CodeSystem/sleep-stage", "code", r.stage()))))));
         }
-        o.put("device", Map.of("display", s.source));
+        o.put("device", Map.of("display", r.source()));
         return o;
     }
 
     @Override
     public long erase(UUID personId) {
-        return DailyRollup.delete("personId", personId) + Sample.delete("personId", personId);
+        return samples.eraseAll(personId);
     }
 }

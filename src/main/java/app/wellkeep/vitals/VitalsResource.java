@@ -110,9 +110,9 @@ public class VitalsResource {
         List<Map<String, Object>> samples = trends.samplesOfDay(person, Metric.HEART_RATE, day).stream().map(s -> {
             Map<String, Object> sample = new LinkedHashMap<>();
             sample.put("start", s.localStart().toString());
-            sample.put("end", s.endAt.atOffset(s.localStart().getOffset()).toString());
-            sample.put("value", s.value);
-            sample.put("source", s.source);
+            sample.put("end", s.end().atOffset(s.localStart().getOffset()).toString());
+            sample.put("value", s.value());
+            sample.put("source", s.source());
             return sample;
         }).toList();
         Map<String, Object> body = new LinkedHashMap<>();

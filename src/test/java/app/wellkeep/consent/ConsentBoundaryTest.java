@@ -28,7 +28,8 @@ class ConsentBoundaryTest {
     static final List<Owned> PATIENT_DATA = List.of(new Owned("CheckIn", "checkin"),
             new Owned("QuestionnaireResponse", "checkin"), new Owned("ReminderSetting", "checkin"),
             new Owned("ConsentGrant", "consent"), new Owned("ConsentReceipt", "consent"),
-            new Owned("AuditEvent", "audit"), new Owned("Sample", "vitals"), new Owned("DailyRollup", "vitals"));
+            new Owned("AuditEvent", "audit"), new Owned("Sample", "vitals"), new Owned("DailyRollup", "vitals"),
+            new Owned("SampleBlock", "vitals"), new Owned("StagedBlock", "vitals"));
 
     static final List<String> PERSON_LOOKUP_ALLOWED = List.of("account", "consent", "audit", "privacy", "demo");
 

@@ -19,7 +19,7 @@ import app.wellkeep.consent.ConsentDemo;
 import app.wellkeep.consent.ConsentGrant;
 import app.wellkeep.vitals.DailyRollup;
 import app.wellkeep.vitals.Metric;
-import app.wellkeep.vitals.Sample;
+import app.wellkeep.vitals.SampleService;
 
 /** Loading the demo data twice adds nothing the second time. */
 @QuarkusTest
@@ -27,6 +27,9 @@ class DemoDataTest {
 
     @Inject
     DemoData demo;
+
+    @Inject
+    SampleService samples;
 
     @Test
     void loadingIsIdempotent() {
@@ -36,11 +39,11 @@ class DemoDataTest {
         long checkIns = CheckIn.count("personId", maya.id);
         long responses = QuestionnaireResponse.count("personId", maya.id);
         long grants = ConsentGrant.count("patientId", maya.id);
-        long readings = Sample.count("personId", maya.id);
+        long readings = samples.count(maya.id);
         assertEquals(0, demo.load());
         assertEquals(1, grants, "Maya shares with the demo coach");
         assertEquals(grants, ConsentGrant.count("patientId", maya.id));
-        assertEquals(readings, Sample.count("personId", maya.id), "the same readings, not twice");
+        assertEquals(readings, samples.count(maya.id), "the same readings, not twice");
         assertTrue(readings > 2000, "weeks of readings: " + readings);
         for (Metric metric : List.of(Metric.STEPS, Metric.SLEEP, Metric.RESTING_HEART_RATE, Metric.WEIGHT,
                 Metric.SYSTOLIC, Metric.DIASTOLIC, Metric.GLUCOSE, Metric.HEART_RATE)) {

@@ -45,7 +45,7 @@ class GoalsTest {
         person = QuarkusTransaction.requiringNew().call(() -> {
             Person p = Person.findBySubject(SUBJECT).orElseThrow();
             Goal.delete("personId", p.id);
-            Sample.delete("personId", p.id);
+            samples.eraseAll(p.id);
             DailyRollup.delete("personId", p.id);
             p.weightUnit = "kg";
             return p;

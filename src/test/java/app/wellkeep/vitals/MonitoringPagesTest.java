@@ -55,7 +55,7 @@ class MonitoringPagesTest {
             Person p = Person.findBySubject(SUBJECT).orElseThrow();
             Alert.delete("personId", p.id);
             Threshold.delete("personId", p.id);
-            Sample.delete("personId", p.id);
+            samples.eraseAll(p.id);
             DailyRollup.delete("personId", p.id);
             p.weightUnit = "kg";
             p.temperatureUnit = "Cel";
@@ -67,11 +67,10 @@ class MonitoringPagesTest {
     }
 
     private UUID raise(Person person, Metric metric, double value) {
-        UUID reading = UUID.randomUUID();
-        samples.record(person, List.of(NewReading.at(metric, Instant.now().minusSeconds(300), 3600, value, "oximeter",
-                false, reading)));
+        Reading reading = samples.record(person, List.of(NewReading.at(metric, Instant.now().minusSeconds(300), 3600,
+                value, "oximeter", false, null))).added().get(0);
         Alert raised = QuarkusTransaction.requiringNew()
-                .call(() -> Alert.<Alert>find("readingId", reading).singleResult());
+                .call(() -> Alert.<Alert>find("readingId", reading.readingId()).singleResult());
         return raised.id;
     }
 

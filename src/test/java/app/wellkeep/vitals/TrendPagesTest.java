@@ -56,7 +56,7 @@ class TrendPagesTest {
         given().get("/trends").then().statusCode(200);
         person = QuarkusTransaction.requiringNew().call(() -> {
             Person p = Person.findBySubject(SUBJECT).orElseThrow();
-            Sample.delete("personId", p.id);
+            samples.eraseAll(p.id);
             DailyRollup.delete("personId", p.id);
             p.weightUnit = "kg";
             p.glucoseUnit = "mg/dL";

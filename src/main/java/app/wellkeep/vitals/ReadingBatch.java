@@ -1,0 +1,150 @@
+package app.wellkeep.vitals;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import app.wellkeep.account.Person;
+
+/**
+ * Readings gathered for one write: an import's millions, or a request's few. Readings are grouped by block (metric,
+ * stage, source, UTC day) as they come. A staged batch writes its blocks aside ({@link StagedBlock}, committed,
+ * invisible to every page) whenever {@link #STAGE_AT} readings are waiting, so memory stays bounded however large the
+ * file; {@link SampleService#publish} then moves everything into place in the caller's transaction, at once or not
+ * at all.
+ * <p>
+ * Readings must be valid ({@link SampleService#problem}); checking them is the caller's work, so that an importer
+ * can report each refusal.
+ */
+public final class ReadingBatch {
+
+    /** Readings held in memory before a staged batch writes them aside: some 6 MB. */
+    static final int STAGE_AT = 250_000;
+
+    /** The block a reading belongs to; the day is the epoch day of its start in UTC. */
+    record Key(Metric metric, String stage, String source, long epochDay) {
+
+        static final Comparator<Key> ORDER = Comparator.comparing(Key::metric).thenComparing(Key::stage)
+                .thenComparing(Key::source).thenComparingLong(Key::epochDay);
+    }
+
+    private final Person person;
+    private final UUID batchId;
+    private final int attempt;
+    private final boolean staged;
+    private final Map<Key, Series> buffer = new HashMap<>();
+    private Key lastKey;
+    private Series lastSeries;
+    private int buffered;
+    private long read;
+    private long repeated;
+
+    ReadingBatch(Person person, UUID batchId, int attempt, boolean staged) {
+        this.person = person;
+        this.batchId = batchId;
+        this.attempt = attempt;
+        this.staged = staged;
+    }
+
+    public Person person() {
+        return person;
+    }
+
+    public UUID batchId() {
+        return batchId;
+    }
+
+    int attempt() {
+        return attempt;
+    }
+
+    boolean staged() {
+        return staged;
+    }
+
+    /** How many readings were added to the batch so far. */
+    public long read() {
+        return read;
+    }
+
+    long repeated() {
+        return repeated;
+    }
+
+    void countRepeated(long more) {
+        repeated += more;
+    }
+
+    /** Adds one valid reading; in a staged batch this may write the waiting readings aside first. */
+    public void add(Metric metric, Instant start, Instant end, int utcOffset, double value, String stage,
+            String source) {
+        long startMs = start.toEpochMilli();
+        long day = Math.floorDiv(startMs, Series.DAY_MS);
+        Series series;
+        // Files list readings of one kind and source in time order: the same block as the last reading, mostly.
+        if (lastKey != null && lastKey.epochDay() == day && lastKey.metric() == metric
+                && lastKey.source().equals(source) && lastKey.stage().equals(stage)) {
+            series = lastSeries;
+        } else {
+            lastKey = new Key(metric, stage, source, day);
+            series = buffer.computeIfAbsent(lastKey, k -> new Series(64));
+            lastSeries = series;
+        }
+        series.add(startMs, end.toEpochMilli(), utcOffset, value);
+        read++;
+        if (staged && ++buffered >= STAGE_AT) {
+            stage();
+        }
+    }
+
+    /** A staged batch's last readings, written aside; call once the file is read, before publishing. */
+    public void finishReading() {
+        if (staged) {
+            stage();
+        }
+    }
+
+    /** The waiting readings, sorted and with repeats dropped, by block in key order; the buffer is emptied. */
+    List<Map.Entry<Key, Series>> drain() {
+        List<Map.Entry<Key, Series>> blocks = new ArrayList<>(buffer.entrySet());
+        blocks.sort(Map.Entry.comparingByKey(Key.ORDER));
+        for (Map.Entry<Key, Series> block : blocks) {
+            repeated += block.getValue().sortAndDeduplicate();
+        }
+        buffer.clear();
+        lastKey = null;
+        lastSeries = null;
+        buffered = 0;
+        return blocks;
+    }
+
+    private void stage() {
+        if (buffer.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<Key, Series>> blocks = drain();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (Map.Entry<Key, Series> block : blocks) {
+                Key key = block.getKey();
+                StagedBlock part = new StagedBlock();
+                part.id = UUID.randomUUID();
+                part.batchId = batchId;
+                part.attempt = attempt;
+                part.personId = person.id;
+                part.metric = key.metric();
+                part.stage = key.stage();
+                part.source = key.source();
+                part.utcDay = java.time.LocalDate.ofEpochDay(key.epochDay());
+                part.count = block.getValue().size();
+                part.samples = block.getValue().encode(key.epochDay() * Series.DAY_MS);
+                part.persist();
+            }
+        });
+    }
+}
