@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -99,8 +100,21 @@ public final class OpenMHealthImporter implements Importer {
                         "more JSON after the data at line " + parser.currentLocation().getLineNr());
             }
         } catch (IOException e) {
-            throw SafeJson.problem(e);
+            throw problem(e);
         }
+    }
+
+    /**
+     * {@link SafeJson#problem}, but a file that ends between two entries of an array or object is truncated too:
+     * the parser reports that as a plain parse error, not as an end of file.
+     */
+    private static ImportException problem(IOException e) {
+        ImportException problem = SafeJson.problem(e);
+        if (problem.problem() == Problem.MALFORMED && e instanceof JsonParseException
+                && String.valueOf(e.getMessage()).contains("Unexpected end-of-input")) {
+            return new ImportException(Problem.TRUNCATED, "ends early", e);
+        }
+        return problem;
     }
 
     private void dataPoint(JsonNode item, long position, ZoneId zone, ReadingSink sink) {
@@ -139,9 +153,8 @@ public final class OpenMHealthImporter implements Importer {
                 throw EntryRejected.invalid("header.schema_id.version is not a schema version");
             }
             Format format = Schemas.find(namespace, name, Integer.parseInt(major.group(1)))
-                    .orElseThrow(() -> EntryRejected
-                            .invalid("version " + major.group(1) + ".x of " + namespace + ":" + name
-                                    + " is not one Wellkeep reads"));
+                    .orElseThrow(() -> EntryRejected.invalid(
+                            "version " + major.group(1) + ".x of " + cut(namespace + ":" + name) + " is not read"));
             Header read = Header.read(header);
             JsonNode body = item.get("body");
             if (body == null) {
