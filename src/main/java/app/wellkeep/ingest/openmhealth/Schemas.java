@@ -20,10 +20,11 @@ import app.wellkeep.vitals.Metric;
  * The Open mHealth schemas Wellkeep reads and how each maps to a {@link Metric}, after the schemas of the Open
  * mHealth repository (namespace "omh") and their IEEE 1752 counterparts (namespace "ieee").
  * <p>
- * IEEE 1752.1 defines physical activity and sleep; the IEEE schemas for vital signs carry on the latest omh
- * version of the same name, which was written against IEEE 1752.1's time frame and statistics, so an "ieee"
- * heart-rate 1.x is read by the rules of omh heart-rate 2.0, and so on. Wellkeep does not keep RR intervals
- * (not a heart rate variability figure), body height, or the other schemas; their data points are skipped.
+ * IEEE 1752.1 defines physical activity and sleep (physical-activity, total-sleep-time, sleep-episode). A vital
+ * sign in the "ieee" namespace (heart-rate 1.x, blood-pressure 1.x, ...) is read by the rules of the latest omh
+ * version of the same name, the one already built on IEEE 1752.1's time frame and statistics: the body formats
+ * are the same. Wellkeep does not keep RR intervals (not a heart rate variability figure), body height, or the
+ * other schemas; their data points are skipped.
  */
 final class Schemas {
 
