@@ -169,8 +169,8 @@ final class FhirXml {
                     depth--;
                     writer.writeEndElement();
                 }
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> writer
-                        .writeCharacters(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text(reader,
+                        writer);
                 default -> {
                     // Comments and processing instructions carry nothing HAPI reads.
                 }
@@ -181,6 +181,23 @@ final class FhirXml {
             }
             event = reader.next();
         }
+    }
+
+    /**
+     * Copies the text the reader is on. The parser reads text only when asked for it, and reports what is wrong
+     * with it (a character XML does not allow) unchecked, past the guard on {@code next()}: it is turned back into
+     * the parser's complaint here.
+     */
+    private static void text(XMLStreamReader reader, XMLStreamWriter writer) throws XMLStreamException {
+        char[] characters;
+        try {
+            characters = reader.getTextCharacters();
+        } catch (RuntimeException e) {
+            throw e.getCause() instanceof XMLStreamException cause
+                    ? cause
+                    : new XMLStreamException(String.valueOf(e.getMessage()), e);
+        }
+        writer.writeCharacters(characters, reader.getTextStart(), reader.getTextLength());
     }
 
     private static String prefix(String prefix) {

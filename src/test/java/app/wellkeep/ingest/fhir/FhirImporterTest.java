@@ -345,6 +345,11 @@ class FhirImporterTest {
                 Arguments.of("UTF-16 XML",
                         "<Bundle xmlns=\"http://hl7.org/fhir\"/>".getBytes(StandardCharsets.UTF_16LE),
                         Problem.NOT_UTF8),
+                // The parser reads text only when it is asked for it, and complains unchecked.
+                Arguments.of("a byte that is no UTF-8 in text", ("""
+                        <Bundle xmlns="http://hl7.org/fhir"><entry><resource><Observation><text><div
+                        xmlns="http://www.w3.org/1999/xhtml">pulse \u0094 fine</div></text></Observation></resource>
+                        </entry></Bundle>""").getBytes(StandardCharsets.ISO_8859_1), Problem.MALFORMED),
                 Arguments.of("PNG image", png, Problem.MALFORMED), Arguments.of("gzip data", gzip, Problem.MALFORMED),
                 Arguments.of("empty", new byte[0], Problem.EMPTY),
                 Arguments.of("white space", utf8(" \n\t\n"), Problem.EMPTY),
