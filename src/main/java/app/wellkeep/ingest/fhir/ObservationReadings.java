@@ -22,8 +22,8 @@ import app.wellkeep.vitals.SleepStage;
 
 /**
  * Turns one FHIR R4 Observation into readings, by its LOINC code: the code of each {@link Metric} and the other
- * codes devices and EHRs write for the same thing (weight as 3141-9, glucose by glucometer as 41653-7, steps per
- * day as 41950-7...). A blood-pressure panel gives two readings at the same time, systolic and diastolic, or none
+ * codes devices and EHRs write for the same thing (weight as 3141-9, glucose by glucometer as 41653-7, steps in 24
+ * hours as 41950-7...). A blood-pressure panel gives two readings at the same time, systolic and diastolic, or none
  * if either is missing. Observations that were cancelled, entered in error or only registered (no result yet) and
  * those of other codes are counted as skipped.
  */
@@ -32,17 +32,13 @@ final class ObservationReadings {
     static final String LOINC = "http://loinc.org";
     private static final String UCUM = "http://unitsofmeasure.org";
 
-    private static final Map<String, Metric> METRICS = Map.ofEntries(Map.entry("8867-4", Metric.HEART_RATE),
-            Map.entry("40443-4", Metric.RESTING_HEART_RATE), Map.entry("55423-8", Metric.STEPS),
-            Map.entry("41950-7", Metric.STEPS), Map.entry("29463-7", Metric.WEIGHT), Map.entry("3141-9", Metric.WEIGHT),
-            Map.entry("8480-6", Metric.SYSTOLIC), Map.entry("8462-4", Metric.DIASTOLIC),
-            Map.entry("2339-0", Metric.GLUCOSE), Map.entry("15074-8", Metric.GLUCOSE),
-            Map.entry("41653-7", Metric.GLUCOSE), Map.entry("59408-5", Metric.OXYGEN_SATURATION),
-            Map.entry("2708-6", Metric.OXYGEN_SATURATION), Map.entry("93832-4", Metric.SLEEP),
-            Map.entry("80404-7", Metric.HEART_RATE_VARIABILITY), Map.entry("8310-5", Metric.BODY_TEMPERATURE),
-            Map.entry("9279-1", Metric.RESPIRATORY_RATE), Map.entry("39156-5", Metric.BODY_MASS_INDEX),
-            Map.entry("41982-0", Metric.BODY_FAT), Map.entry("55430-3", Metric.DISTANCE),
-            Map.entry("41981-2", Metric.ACTIVE_ENERGY));
+    /**
+     * Codes for a metric besides its own ({@link Metric#byLoinc}): weight measured (3141-9), glucose in moles
+     * (15074-8) and by glucometer (41653-7), oxygen saturation in arterial blood (2708-6), steps in 24 hours
+     * (41950-7, a count over the period the Observation gives).
+     */
+    private static final Map<String, Metric> OTHER_CODES = Map.of("3141-9", Metric.WEIGHT, "15074-8", Metric.GLUCOSE,
+            "41653-7", Metric.GLUCOSE, "2708-6", Metric.OXYGEN_SATURATION, "41950-7", Metric.STEPS);
 
     /** Blood pressure panels: 85354-9 (the vital-signs profile's) and 55284-4 (older systems'). */
     private static final Set<String> BLOOD_PRESSURE_PANELS = Set.of("85354-9", "55284-4");
@@ -86,7 +82,7 @@ final class ObservationReadings {
             if (BLOOD_PRESSURE_PANELS.contains(code)) {
                 bloodPressure(observation, position);
             } else {
-                Metric metric = METRICS.get(code);
+                Metric metric = metric(code);
                 Span span = EffectiveTime.of(observation.getEffective(), daily(metric), zone);
                 double value = value(metric, observation.getValue());
                 report(metric, span, value, devices.source(observation), position);
@@ -101,7 +97,8 @@ final class ObservationReadings {
         Double systolic = null;
         Double diastolic = null;
         for (ObservationComponentComponent component : observation.getComponent()) {
-            Metric metric = METRICS.get(String.valueOf(knownCode(component.getCode())));
+            String code = knownCode(component.getCode());
+            Metric metric = code == null ? null : metric(code);
             if (metric == Metric.SYSTOLIC && systolic == null) {
                 systolic = component(metric, component);
             } else if (metric == Metric.DIASTOLIC && diastolic == null) {
@@ -183,12 +180,17 @@ final class ObservationReadings {
         return Units.toStored(metric, value, unit);
     }
 
+    private static Metric metric(String code) {
+        Metric other = OTHER_CODES.get(code);
+        return other != null ? other : Metric.byLoinc(code).orElse(null);
+    }
+
     /** The first LOINC coding of a code Wellkeep keeps, or null. */
     private static String knownCode(CodeableConcept concept) {
         for (Coding coding : concept.getCoding()) {
             if (LOINC.equals(coding.getSystem()) && coding.hasCode()) {
                 String code = coding.getCode().strip();
-                if (METRICS.containsKey(code) || BLOOD_PRESSURE_PANELS.contains(code)) {
+                if (metric(code) != null || BLOOD_PRESSURE_PANELS.contains(code)) {
                     return code;
                 }
             }

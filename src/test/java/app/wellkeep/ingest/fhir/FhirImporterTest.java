@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -197,6 +198,21 @@ class FhirImporterTest {
         assertReadings(List.of(at(1, Metric.GLUCOSE, "2024-10-25T08:15:00Z", 19800, 6.1 * MMOL, "FreeStyle Libre 3")),
                 sink.readings);
         assertEquals(Map.of(), sink.skipped);
+    }
+
+    /** Every metric by its own LOINC code, in its stored unit, over a period (any metric may have one). */
+    @ParameterizedTest
+    @EnumSource(Metric.class)
+    void readsEveryMetricByItsOwnCode(Metric metric) throws IOException {
+        RecordingSink sink = read("""
+                {"resourceType": "Observation", "status": "final",
+                 "code": {"coding": [{"system": "http://loinc.org", "code": "%s"}]},
+                 "effectivePeriod": {"start": "2024-10-25T07:00:00+01:00", "end": "2024-10-25T07:01:00+01:00"},
+                 "valueQuantity": {"value": 42.5, "system": "http://unitsofmeasure.org", "code": "%s"}}
+                """.formatted(metric.loinc(), metric.unit()));
+
+        assertReadings(List.of(over(1, metric, "2024-10-25T06:00:00Z", "2024-10-25T06:01:00Z", 3600, 42.5, FALLBACK)),
+                sink.readings);
     }
 
     @Test
