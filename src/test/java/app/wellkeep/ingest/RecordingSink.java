@@ -3,10 +3,12 @@ package app.wellkeep.ingest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import app.wellkeep.vitals.Metric;
 
-/** A {@link ReadingSink} that keeps everything an importer reports, for tests to look at. */
+/** A {@link ReadingSink} that keeps everything an importer reports, in order, for tests to look at. */
 public final class RecordingSink implements ReadingSink {
 
     public record Reading(Metric metric, Instant start, Instant end, int utcOffsetSeconds, double value, String stage,
@@ -34,5 +36,17 @@ public final class RecordingSink implements ReadingSink {
     @Override
     public void skipped(String type) {
         skipped.add(type);
+    }
+
+    /** Skipped types and how often each came, sorted by type. */
+    public Map<String, Integer> skippedCounts() {
+        Map<String, Integer> counts = new TreeMap<>();
+        skipped.forEach(type -> counts.merge(type, 1, Integer::sum));
+        return counts;
+    }
+
+    /** The readings of one metric, in the order they came. */
+    public List<Reading> of(Metric metric) {
+        return readings.stream().filter(r -> r.metric() == metric).toList();
     }
 }
