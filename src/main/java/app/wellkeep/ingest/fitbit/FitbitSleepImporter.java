@@ -82,9 +82,14 @@ public class FitbitSleepImporter implements Importer {
             }
             List<Segment> stages = segments(zone, data, position, sink);
             List<Segment> shortWakes = segments(zone, entry.path("levels").path("shortData"), position, sink);
+            stages.sort(Comparator.comparing(Segment::start));
             shortWakes.sort(Comparator.comparing(Segment::start));
+            int firstWake = 0;
             for (Segment stage : stages) {
-                for (Segment piece : carve(stage, shortWakes)) {
+                while (firstWake < shortWakes.size() && !shortWakes.get(firstWake).end().isAfter(stage.start())) {
+                    firstWake++;
+                }
+                for (Segment piece : carve(stage, shortWakes.subList(firstWake, shortWakes.size()))) {
                     sink.reading(Metric.SLEEP, piece.start(), piece.end(),
                             zone.getRules().getOffset(piece.start()).getTotalSeconds(),
                             Duration.between(piece.start(), piece.end()).toMillis() / 60_000.0, piece.stage().name(),
@@ -152,7 +157,10 @@ public class FitbitSleepImporter implements Importer {
         return segments;
     }
 
-    /** A stage with the short wakes inside it cut out, as pieces in order. */
+    /**
+     * A stage with the short wakes inside it cut out, as pieces in order; {@code shortWakes} are in order and begin with
+     * the first that ends after the stage starts, so that a night is cut in one pass.
+     */
     private static List<Segment> carve(Segment stage, List<Segment> shortWakes) {
         List<Segment> pieces = new ArrayList<>();
         if (!stage.stage().asleep()) {
@@ -161,7 +169,10 @@ public class FitbitSleepImporter implements Importer {
         }
         Instant cursor = stage.start();
         for (Segment wake : shortWakes) {
-            if (!wake.end().isAfter(cursor) || !wake.start().isBefore(stage.end())) {
+            if (!wake.start().isBefore(stage.end()) || !cursor.isBefore(stage.end())) {
+                break;
+            }
+            if (!wake.end().isAfter(cursor)) {
                 continue;
             }
             Instant from = wake.start().isAfter(cursor) ? wake.start() : cursor;

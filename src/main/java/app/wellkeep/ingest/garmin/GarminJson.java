@@ -1,5 +1,6 @@
 package app.wellkeep.ingest.garmin;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,9 @@ import app.wellkeep.vitals.Metric;
  */
 final class GarminJson {
 
+    /** Far larger than any real entry (a night's sleep log is a few kilobytes); a larger one is garbage or an attack. */
+    static final int MAX_ENTRY_BYTES = 1 << 20;
+
     static final String SOURCE = "Garmin";
 
     /** Reads one entry of the array, numbered from 1. */
@@ -51,7 +55,8 @@ final class GarminJson {
 
     /** Streams the file's array, each entry read as a small tree. */
     static void entries(InputStream in, Entries entries) {
-        try (JsonParser parser = SafeJson.open(in)) {
+        EntryBytes bytes = new EntryBytes(in);
+        try (JsonParser parser = SafeJson.open(bytes)) {
             JsonToken token = parser.nextToken();
             if (token == null) {
                 throw new ImportException(Problem.EMPTY, "no JSON value");
@@ -64,7 +69,10 @@ final class GarminJson {
                 if (token == null) {
                     throw new ImportException(Problem.TRUNCATED, "ends inside the array");
                 }
-                entries.entry(SafeJson.MAPPER.readTree(parser), ++position);
+                bytes.startEntry();
+                JsonNode entry = SafeJson.MAPPER.readTree(parser);
+                bytes.endEntry();
+                entries.entry(entry, ++position);
             }
             if (parser.nextToken() != null) {
                 throw new ImportException(Problem.MALFORMED, "content after the array");
@@ -132,5 +140,65 @@ final class GarminJson {
         return problem.problem() == Problem.MALFORMED && String.valueOf(e.getMessage()).contains("end-of-input")
                 ? new ImportException(Problem.TRUNCATED, "ends early", e)
                 : problem;
+    }
+
+    /**
+     * Counts the bytes the parser takes, so that no entry read as a tree is larger than {@link #MAX_ENTRY_BYTES}: the
+     * file as a whole is streamed, but an entry is held in memory whole.
+     */
+    private static final class EntryBytes extends FilterInputStream {
+
+        private long count;
+        private long limit = Long.MAX_VALUE;
+
+        EntryBytes(InputStream in) {
+            super(in);
+        }
+
+        void startEntry() {
+            limit = count + MAX_ENTRY_BYTES;
+        }
+
+        void endEntry() {
+            limit = Long.MAX_VALUE;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                counted(1);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            counted(skipped);
+            return skipped;
+        }
+
+        private void counted(long n) throws IOException {
+            count += n;
+            if (count > limit) {
+                throw new ImportException.Carrier(new ImportException(Problem.MALFORMED,
+                        "an entry larger than " + MAX_ENTRY_BYTES + " bytes"));
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package app.wellkeep.ingest.googlefit;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -46,10 +47,14 @@ import app.wellkeep.vitals.SleepStage;
  * merged streams ({@code derived:...:com.google.android.gms:merge_...}) are "Google Fit"; other streams of Google Fit
  * are named by their stream ("Google Fit estimated_steps"), so that overlapping streams of one archive are separate
  * sources and a day's steps are never summed across them; a raw stream is its device ("samsung SM-N9005") or app.
+ * The archive writes the id before the points; points before it (not seen in real archives) would be "Google Fit".
  */
 public class GoogleFitDataPointsImporter implements Importer {
 
     static final String SOURCE = "Google Fit";
+
+    /** Far larger than any real entry (a data point is a few hundred bytes); a larger one is garbage or an attack. */
+    static final int MAX_ENTRY_BYTES = 1 << 20;
 
     private static final String GMS = "com.google.android.gms";
 
@@ -97,7 +102,8 @@ public class GoogleFitDataPointsImporter implements Importer {
 
     @Override
     public void read(ImportContext context, InputStream in, ReadingSink sink) throws IOException {
-        try (JsonParser parser = SafeJson.open(in)) {
+        EntryBytes bytes = new EntryBytes(in);
+        try (JsonParser parser = SafeJson.open(bytes)) {
             JsonToken token = parser.nextToken();
             if (token == null) {
                 throw new ImportException(Problem.EMPTY, "no JSON value");
@@ -120,7 +126,9 @@ public class GoogleFitDataPointsImporter implements Importer {
                         if (token == null) {
                             throw new ImportException(Problem.TRUNCATED, "ends inside \"Data Points\"");
                         }
+                        bytes.startEntry();
                         JsonNode point = SafeJson.MAPPER.readTree(parser);
+                        bytes.endEntry();
                         point(context, point, ++position, source, sink);
                     }
                 } else {
@@ -279,5 +287,65 @@ public class GoogleFitDataPointsImporter implements Importer {
         return problem.problem() == Problem.MALFORMED && String.valueOf(e.getMessage()).contains("end-of-input")
                 ? new ImportException(Problem.TRUNCATED, "ends early", e)
                 : problem;
+    }
+
+    /**
+     * Counts the bytes the parser takes, so that no entry read as a tree is larger than {@link #MAX_ENTRY_BYTES}: the
+     * file as a whole is streamed, but an entry is held in memory whole.
+     */
+    private static final class EntryBytes extends FilterInputStream {
+
+        private long count;
+        private long limit = Long.MAX_VALUE;
+
+        EntryBytes(InputStream in) {
+            super(in);
+        }
+
+        void startEntry() {
+            limit = count + MAX_ENTRY_BYTES;
+        }
+
+        void endEntry() {
+            limit = Long.MAX_VALUE;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                counted(1);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            counted(skipped);
+            return skipped;
+        }
+
+        private void counted(long n) throws IOException {
+            count += n;
+            if (count > limit) {
+                throw new ImportException.Carrier(new ImportException(Problem.MALFORMED,
+                        "an entry larger than " + MAX_ENTRY_BYTES + " bytes"));
+            }
+        }
     }
 }

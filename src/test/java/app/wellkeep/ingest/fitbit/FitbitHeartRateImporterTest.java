@@ -7,6 +7,7 @@ import static app.wellkeep.ingest.WearableFixtures.problem;
 import static app.wellkeep.ingest.WearableFixtures.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -77,6 +78,30 @@ class FitbitHeartRateImporterTest {
         assertEquals(1, sink.readings.size());
         assertReading(sink.readings.get(0), Metric.HEART_RATE, "2024-01-15T07:00:06Z", "2024-01-15T07:00:06Z", 3600,
                 66, "", "Fitbit", 7);
+    }
+
+    @Test
+    void streamsAFileOfManyEntries() {
+        StringBuilder day = new StringBuilder("[");
+        for (int second = 0; second < 50_000; second++) {
+            day.append(second == 0 ? "" : ",").append(String.format(
+                    "{\"dateTime\" : \"01/15/24 %02d:%02d:%02d\", \"value\" : {\"bpm\" : 60, \"confidence\" : 2}}",
+                    second / 3600 % 24, second / 60 % 60, second % 60));
+        }
+        RecordingSink sink = read(importer, NAME, day.append("]").toString(), BERLIN);
+        assertEquals(50_000, sink.readings.size());
+        assertReading(sink.readings.get(49_999), Metric.HEART_RATE, "2024-01-15T13:53:19Z", "2024-01-15T13:53:19Z",
+                3600, 60, "", "Fitbit", 50_000);
+    }
+
+    @Test
+    void refusesAnEntryLargerThanAnyRealOne() {
+        String huge = "[{\"dateTime\": \"01/15/24 07:00:00\", \"value\": {\"bpm\": 60, \"samples\": ["
+                + "60,".repeat(FitbitJson.MAX_ENTRY_BYTES) + "60]}}]";
+        ImportException refused = assertThrows(ImportException.class,
+                () -> read(importer, NAME, huge, BERLIN));
+        assertEquals(Problem.MALFORMED, refused.problem());
+        assertTrue(refused.getMessage().contains("an entry larger than"), refused.getMessage());
     }
 
     @Test

@@ -96,6 +96,27 @@ class FitbitSleepImporterTest {
     }
 
     @Test
+    void cutsAShortWakeAcrossTwoStagesAndOneInsideAnotherOnlyOnce() {
+        RecordingSink sink = read(importer, NAME, """
+                [{"dateOfSleep": "2024-01-16", "levels": {"data": [
+                  {"dateTime": "2024-01-15T23:00:00.000", "level": "light", "seconds": 600},
+                  {"dateTime": "2024-01-15T23:10:00.000", "level": "deep", "seconds": 600}],
+                 "shortData": [
+                  {"dateTime": "2024-01-15T23:09:00.000", "level": "wake", "seconds": 60},
+                  {"dateTime": "2024-01-15T23:08:00.000", "level": "wake", "seconds": 240}]}}]
+                """, BERLIN);
+        assertEquals(4, sink.readings.size());
+        assertReading(sink.readings.get(0), Metric.SLEEP, "2024-01-15T22:00:00Z", "2024-01-15T22:08:00Z", 3600, 8,
+                "CORE", "Fitbit", 1);
+        assertReading(sink.readings.get(1), Metric.SLEEP, "2024-01-15T22:08:00Z", "2024-01-15T22:10:00Z", 3600, 2,
+                "AWAKE", "Fitbit", 1);
+        assertReading(sink.readings.get(2), Metric.SLEEP, "2024-01-15T22:10:00Z", "2024-01-15T22:12:00Z", 3600, 2,
+                "AWAKE", "Fitbit", 1);
+        assertReading(sink.readings.get(3), Metric.SLEEP, "2024-01-15T22:12:00Z", "2024-01-15T22:20:00Z", 3600, 8,
+                "DEEP", "Fitbit", 1);
+    }
+
+    @Test
     void readsALogWithoutStagesAsOneNightAsleep() {
         RecordingSink sink = read(importer, NAME, """
                 [{"dateOfSleep": "2024-01-20", "startTime": "2024-01-19T23:00:00.000",

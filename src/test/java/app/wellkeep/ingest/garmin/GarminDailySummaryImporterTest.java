@@ -115,6 +115,8 @@ class GarminDailySummaryImporterTest {
         assertEquals(Problem.TOO_DEEP,
                 problem(importer, NAME, "[{\"bodyBattery\": " + "[".repeat(70) + "]".repeat(70) + "}]"));
         assertEquals(Problem.MALFORMED, problem(importer, NAME, "[{\"totalSteps\": 1" + "0".repeat(80) + "}]"));
+        assertEquals(Problem.MALFORMED, problem(importer, NAME, "[{\"calendarDate\": \"2024-01-15\", \"bodyBattery\": ["
+                + "1,".repeat(GarminJson.MAX_ENTRY_BYTES) + "1]}]"));
     }
 
     @Test

@@ -142,6 +142,18 @@ class GoogleFitDataPointsImporterTest {
     }
 
     @Test
+    void readsBodyFatAtTheEndOfThePoint() {
+        RecordingSink sink = read(importer, "Takeout/Fit/All Data/raw_com.google.body.fat.percentage_x.json", """
+                {"Data Source": "raw:com.google.body.fat.percentage:com.withings.wiscale2:Withings:Body+:7f3e:",
+                 "Data Points": [{"fitValue": [{"value": {"fpVal": 23.5}}], "endTimeNanos": 1705302000000000000,
+                   "dataTypeName": "com.google.body.fat.percentage", "startTimeNanos": 1705301000000000000}]}
+                """, BERLIN);
+        assertEquals(1, sink.readings.size());
+        assertReading(sink.readings.get(0), Metric.BODY_FAT, "2024-01-15T07:00:00Z", "2024-01-15T07:00:00Z", 3600, 23.5,
+                "", "Withings Body+", 1);
+    }
+
+    @Test
     void readsTimesWrittenAsStringsAsTheRestApiDoes() {
         RecordingSink sink = read(importer, NAME, """
                 {"Data Points": [{"dataTypeName": "com.google.step_count.delta",
@@ -228,6 +240,8 @@ class GoogleFitDataPointsImporterTest {
         String deep = "[".repeat(100) + "]".repeat(100);
         assertEquals(Problem.TOO_DEEP, problem(importer, NAME, "{\"Data Points\": [{\"fitValue\": " + deep + "}]}"));
         assertEquals(Problem.TOO_DEEP, problem(importer, NAME, "{\"Other\": " + deep + "}"));
+        assertEquals(Problem.MALFORMED, problem(importer, NAME, "{\"Data Points\": [{\"fitValue\": ["
+                + "{},".repeat(GoogleFitDataPointsImporter.MAX_ENTRY_BYTES) + "{}]}]}"));
     }
 
     @Test
