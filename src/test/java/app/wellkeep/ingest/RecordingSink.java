@@ -45,6 +45,11 @@ public final class RecordingSink implements ReadingSink {
         return counts;
     }
 
+    /** The reasons of the rejections, in order. */
+    public List<Rejection> reasons() {
+        return rejected.stream().map(Rejected::reason).toList();
+    }
+
     /** The readings of one metric, in the order they came. */
     public List<Reading> of(Metric metric) {
         return readings.stream().filter(r -> r.metric() == metric).toList();

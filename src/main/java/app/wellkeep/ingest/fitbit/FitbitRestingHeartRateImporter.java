@@ -1,0 +1,79 @@
+package app.wellkeep.ingest.fitbit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import app.wellkeep.ingest.ImportContext;
+import app.wellkeep.ingest.Importer;
+import app.wellkeep.ingest.ReadingSink;
+import app.wellkeep.ingest.Rejection;
+import app.wellkeep.vitals.Metric;
+
+/**
+ * Resting heart rate from a Fitbit account archive: {@code <Name>/Physical
+ * Activity/resting_heart_rate-YYYY-MM-DD.json}, one entry a day, {@code {"dateTime": "01/15/24 00:00:00", "value":
+ * {"date": "01/15/24", "value": 58.2, "error": 7.1}}}, the day being the person's own. Fitbit does not document the
+ * archive's files; this follows real archives as their public readers see them (https://github.com/kev-m/FitOut, which
+ * reads {@code value.date} and {@code value.value}). A day without a resting heart rate has {@code 0} there, and is
+ * rejected as missing. Each day is a reading over that local day in the person's zone; the source is "Fitbit".
+ */
+public class FitbitRestingHeartRateImporter implements Importer {
+
+    @Override
+    public String format() {
+        return "fitbit-resting-heart-rate";
+    }
+
+    @Override
+    public Positions positions() {
+        return Positions.ITEM;
+    }
+
+    @Override
+    public boolean reads(String fileName, byte[] head) {
+        return FitbitJson.reads(fileName, head, "resting_heart_rate", "dateTime");
+    }
+
+    @Override
+    public void read(ImportContext context, InputStream in, ReadingSink sink) throws IOException {
+        FitbitJson.entries(in, (entry, position) -> {
+            if (!entry.isObject()) {
+                sink.rejected(position, Rejection.INVALID_FIELD, "an entry is not an object");
+                return;
+            }
+            JsonNode value = entry.get("value");
+            LocalDate day = FitbitJson.usDate(value, "date");
+            if (day == null) {
+                LocalDateTime at = FitbitJson.usDateTime(entry, "dateTime");
+                day = at == null ? null : at.toLocalDate();
+            }
+            if (day == null) {
+                sink.rejected(position, Rejection.BAD_TIME, "neither value.date nor dateTime is a date");
+                return;
+            }
+            JsonNode bpm = value == null ? null : value.get("value");
+            if (bpm == null || bpm.isNull()) {
+                sink.rejected(position, Rejection.MISSING_FIELD, "no value.value");
+                return;
+            }
+            Double rate = bpm.isNumber() ? FitbitJson.number(bpm) : null;
+            if (rate == null) {
+                sink.rejected(position, Rejection.INVALID_FIELD, "value.value is not a number");
+                return;
+            }
+            if (rate == 0) {
+                sink.rejected(position, Rejection.MISSING_FIELD, "a day without a resting heart rate (0)");
+                return;
+            }
+            ZonedDateTime start = day.atStartOfDay(context.zone());
+            sink.reading(Metric.RESTING_HEART_RATE, start.toInstant(),
+                    day.plusDays(1).atStartOfDay(context.zone()).toInstant(), start.getOffset().getTotalSeconds(),
+                    rate, "", FitbitJson.SOURCE, position);
+        });
+    }
+}

@@ -1,0 +1,82 @@
+package app.wellkeep.ingest.fitbit;
+
+import static app.wellkeep.ingest.WearableFixtures.BERLIN;
+import static app.wellkeep.ingest.WearableFixtures.assertReading;
+import static app.wellkeep.ingest.WearableFixtures.problem;
+import static app.wellkeep.ingest.WearableFixtures.read;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+import app.wellkeep.ingest.ImportContext;
+import app.wellkeep.ingest.ImportException;
+import app.wellkeep.ingest.ImportException.Problem;
+import app.wellkeep.ingest.RecordingSink;
+import app.wellkeep.ingest.Rejection;
+import app.wellkeep.ingest.WearableFixtures;
+import app.wellkeep.vitals.Metric;
+
+class FitbitDistanceImporterTest {
+
+    private static final String FIXTURE = "fitbit/MayaWeber/Physical Activity/distance-2024-01-15.json";
+    private static final String NAME = "MayaWeber/Physical Activity/distance-2024-01-15.json";
+
+    private final FitbitDistanceImporter importer = new FitbitDistanceImporter();
+
+    @Test
+    void readsCentimetresAsMetresOverEachMinute() {
+        RecordingSink sink = read(importer, FIXTURE, BERLIN);
+        assertEquals(2, sink.readings.size());
+        assertReading(sink.readings.get(0), Metric.DISTANCE, "2024-01-15T07:01:00Z", "2024-01-15T07:02:00Z", 3600,
+                65.237, "", "Fitbit", 1);
+        assertReading(sink.readings.get(1), Metric.DISTANCE, "2024-01-15T07:02:00Z", "2024-01-15T07:03:00Z", 3600,
+                87.102, "", "Fitbit", 2);
+        assertTrue(sink.rejected.isEmpty());
+    }
+
+    @Test
+    void rejectsEntriesItCannotRead() {
+        RecordingSink sink = read(importer, NAME, """
+                [{"dateTime": "01/15/24 07:01:00", "value": "1,5"}, {"value": "3"},
+                 {"dateTime": "01/15/24 07:03:00", "value": null}, {"dateTime": "01/15/24 07:04:00", "value": "250"}]
+                """, BERLIN);
+        assertEquals(List.of(Rejection.INVALID_FIELD, Rejection.MISSING_FIELD, Rejection.MISSING_FIELD),
+                sink.reasons());
+        assertEquals(1, sink.readings.size());
+        assertReading(sink.readings.get(0), Metric.DISTANCE, "2024-01-15T07:04:00Z", "2024-01-15T07:05:00Z", 3600, 2.5,
+                "", "Fitbit", 4);
+    }
+
+    @Test
+    void refusesFilesItCannotRead() {
+        assertEquals(Problem.TRUNCATED, problem(importer, NAME, "["));
+        assertEquals(Problem.NOT_UTF8, problem(importer, NAME, new byte[]{'[', '"', (byte) 0xC3, '"', ']'}));
+        assertEquals(Problem.MALFORMED, problem(importer, NAME, "[1,]"));
+        assertEquals(Problem.EMPTY, problem(importer, NAME, ""));
+        assertEquals(Problem.UNSUPPORTED_FORMAT, problem(importer, NAME, "{}"));
+        assertEquals(Problem.TOO_DEEP, problem(importer, NAME, "[".repeat(65) + "]".repeat(65)));
+        assertEquals(Problem.MALFORMED, problem(importer, NAME, "[{\"value\": \"9\", \"value\": \"1\"}]"));
+    }
+
+    @Test
+    void readsOnlyDistanceFiles() {
+        WearableFixtures.assertReadsOnly(importer, "fitbit/", "distance-.*\\.json");
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void fuzz(byte[] data) throws IOException {
+        importer.reads(NAME, data);
+        try {
+            importer.read(new ImportContext(NAME, BERLIN), new ByteArrayInputStream(data), new RecordingSink());
+        } catch (ImportException expected) {
+            // Refusing the file is one of the two ways to end.
+        }
+    }
+}
