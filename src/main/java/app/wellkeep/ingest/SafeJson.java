@@ -57,7 +57,8 @@ public final class SafeJson {
                     ? new ImportException(Problem.TOO_DEEP, "nested deeper than " + MAX_DEPTH + where, e)
                     : new ImportException(Problem.MALFORMED, "value longer than allowed" + where, e);
         }
-        if (e instanceof JsonEOFException) {
+        // A file that stops between two entries ("[{...},") ends in a plain parse error, not an end-of-file one.
+        if (e instanceof JsonEOFException || String.valueOf(e.getMessage()).contains("end-of-input")) {
             return new ImportException(Problem.TRUNCATED, "ends early" + where, e);
         }
         if (e instanceof CharConversionException

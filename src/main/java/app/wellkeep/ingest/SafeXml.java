@@ -49,6 +49,19 @@ public final class SafeXml {
 
     /** What a parser's complaint means for the person who uploaded the file. */
     public static ImportException problem(XMLStreamException e) {
+        // A limit hit while the parser was reading (a zip bomb's ratio, say) arrives wrapped in the parser's error.
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < 10; depth++) {
+            if (cause instanceof ImportException.Carrier carrier) {
+                return carrier.exception();
+            }
+            if (cause instanceof ImportException carried) {
+                return carried;
+            }
+            cause = cause.getCause() != null
+                    ? cause.getCause()
+                    : cause instanceof XMLStreamException x ? x.getNestedException() : null;
+        }
         String message = String.valueOf(e.getMessage());
         String lower = message.toLowerCase();
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber();
@@ -70,7 +83,9 @@ public final class SafeXml {
         return code.find() && Integer.parseInt(code.group(1)) >= 0x80;
     }
 
-    private static final Pattern ILLEGAL_CHARACTER = Pattern.compile("illegal xml character.*\\(code (\\d+)\\)");
+    /** Aalto writes "Illegal XML character ('ü' (code 252))" or "((CTRL-CHAR, code 148))". */
+    private static final Pattern ILLEGAL_CHARACTER = Pattern
+            .compile("(?:illegal xml character|ctrl-char).*?code (\\d+)");
 
     /** Counts depth and turns entity references into a refusal, whatever the parser would make of them. */
     private static final class Guarded extends StreamReaderDelegate {
@@ -86,7 +101,7 @@ public final class SafeXml {
             int event;
             try {
                 event = super.next();
-            } catch (XMLStreamException e) {
+            } catch (XMLStreamException | ImportException e) {
                 throw e;
             } catch (RuntimeException e) {
                 // Some parser errors arrive unchecked (wrapped I/O, bad bytes).
@@ -107,6 +122,84 @@ public final class SafeXml {
                 }
             }
             return event;
+        }
+
+        /** Through {@link #next()}, so that depth and entities are checked here too. */
+        @Override
+        public int nextTag() throws XMLStreamException {
+            int event = next();
+            while (event == XMLStreamConstants.CHARACTERS && isWhiteSpace() || event == XMLStreamConstants.SPACE
+                    || event == XMLStreamConstants.COMMENT || event == XMLStreamConstants.PROCESSING_INSTRUCTION) {
+                event = next();
+            }
+            if (event != XMLStreamConstants.START_ELEMENT && event != XMLStreamConstants.END_ELEMENT) {
+                throw new XMLStreamException("expected an element", getLocation());
+            }
+            return event;
+        }
+
+        /** Through {@link #next()}, for the same reason. */
+        @Override
+        public String getElementText() throws XMLStreamException {
+            StringBuilder text = new StringBuilder();
+            for (int event = next(); event != XMLStreamConstants.END_ELEMENT; event = next()) {
+                switch (event) {
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text
+                            .append(getText());
+                    case XMLStreamConstants.COMMENT, XMLStreamConstants.PROCESSING_INSTRUCTION -> {
+                        // Not text.
+                    }
+                    default -> throw new XMLStreamException("an element inside text", getLocation());
+                }
+                if (text.length() > SafeJson.MAX_STRING) {
+                    throw new ImportException(Problem.MALFORMED, "text longer than allowed");
+                }
+            }
+            return text.toString();
+        }
+
+        /** The parser reads text lazily: its errors come from here, unchecked. */
+        @Override
+        public String getText() {
+            try {
+                return super.getText();
+            } catch (RuntimeException e) {
+                throw unreadableText(e);
+            }
+        }
+
+        @Override
+        public char[] getTextCharacters() {
+            try {
+                return super.getTextCharacters();
+            } catch (RuntimeException e) {
+                throw unreadableText(e);
+            }
+        }
+
+        @Override
+        public int getTextLength() {
+            try {
+                return super.getTextLength();
+            } catch (RuntimeException e) {
+                throw unreadableText(e);
+            }
+        }
+
+        @Override
+        public int getTextStart() {
+            try {
+                return super.getTextStart();
+            } catch (RuntimeException e) {
+                throw unreadableText(e);
+            }
+        }
+
+        private static ImportException unreadableText(RuntimeException e) {
+            if (e instanceof ImportException carried) {
+                return carried;
+            }
+            return problem(new XMLStreamException(String.valueOf(e.getMessage()), e));
         }
     }
 }

@@ -15,7 +15,7 @@ import app.wellkeep.account.Person;
 /**
  * Readings gathered for one write: an import's millions, or a request's few. Readings are grouped by block (metric,
  * stage, source, UTC day) as they come. A staged batch writes its blocks aside ({@link StagedBlock}, committed,
- * invisible to every page) whenever {@link #STAGE_AT} readings are waiting, so memory stays bounded however large the
+ * invisible to every page) whenever enough readings are waiting, so memory stays bounded however large the
  * file; {@link SampleService#publish} then moves everything into place in the caller's transaction, at once or not
  * at all.
  * <p>
@@ -23,9 +23,6 @@ import app.wellkeep.account.Person;
  * can report each refusal.
  */
 public final class ReadingBatch {
-
-    /** Readings held in memory before a staged batch writes them aside: some 6 MB. */
-    static final int STAGE_AT = 250_000;
 
     /** The block a reading belongs to; the day is the epoch day of its start in UTC. */
     record Key(Metric metric, String stage, String source, long epochDay) {
@@ -38,6 +35,7 @@ public final class ReadingBatch {
     private final UUID batchId;
     private final int attempt;
     private final boolean staged;
+    private final int stageAt;
     private final Map<Key, Series> buffer = new HashMap<>();
     private Key lastKey;
     private Series lastSeries;
@@ -45,11 +43,12 @@ public final class ReadingBatch {
     private long read;
     private long repeated;
 
-    ReadingBatch(Person person, UUID batchId, int attempt, boolean staged) {
+    ReadingBatch(Person person, UUID batchId, int attempt, boolean staged, int stageAt) {
         this.person = person;
         this.batchId = batchId;
         this.attempt = attempt;
         this.staged = staged;
+        this.stageAt = stageAt;
     }
 
     public Person person() {
@@ -98,7 +97,7 @@ public final class ReadingBatch {
         }
         series.add(startMs, end.toEpochMilli(), utcOffset, value);
         read++;
-        if (staged && ++buffered >= STAGE_AT) {
+        if (staged && ++buffered >= stageAt) {
             stage();
         }
     }

@@ -147,7 +147,7 @@ public class SampleService {
         List<Reading> added = new ArrayList<>();
         int duplicates = recordManual(person, readings.stream().filter(NewReading::manual).toList(), added,
                 touched);
-        ReadingBatch batch = new ReadingBatch(person, SampleBlock.NO_BATCH, 0, false);
+        ReadingBatch batch = new ReadingBatch(person, SampleBlock.NO_BATCH, 0, false, Integer.MAX_VALUE);
         readings.stream().filter(r -> !r.manual()).forEach(r -> batch.add(r.metric(), r.start(), r.end(),
                 r.utcOffset(), r.value(), r.stage() == null ? Sample.NO_STAGE : r.stage(), r.source()));
         Published published = write(batch, touched, added, true);
@@ -158,9 +158,12 @@ public class SampleService {
         return new Recorded(added, duplicates + (int) (published.duplicates() + published.repeated()));
     }
 
-    /** A batch for an import: staged as it is read, published by {@link #publish} when complete. */
-    public ReadingBatch stagedBatch(Person person, UUID batchId, int attempt) {
-        return new ReadingBatch(person, batchId, attempt, true);
+    /**
+     * A batch for an import: staged as it is read, {@code stageEvery} readings at a time, and published by
+     * {@link #publish} when complete.
+     */
+    public ReadingBatch stagedBatch(Person person, UUID batchId, int attempt, int stageEvery) {
+        return new ReadingBatch(person, batchId, attempt, true, stageEvery);
     }
 
     /**

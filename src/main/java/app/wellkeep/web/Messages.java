@@ -167,6 +167,9 @@ public interface Messages {
     String navTrends();
 
     @Message
+    String navImports();
+
+    @Message
     String navMonitoring();
 
     @Message

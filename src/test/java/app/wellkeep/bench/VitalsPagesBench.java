@@ -113,7 +113,7 @@ class VitalsPagesBench {
 
     /** Three years of readings, through the import path: staged as they come, then published in one go. */
     private long fill(Person person, ZoneId zone, LocalDate last) {
-        ReadingBatch batch = samples.stagedBatch(person, UUID.randomUUID(), 1);
+        ReadingBatch batch = samples.stagedBatch(person, UUID.randomUUID(), 1, 250_000);
         for (LocalDate day = last.minusDays(DAYS - 1); !day.isAfter(last); day = day.plusDays(1)) {
             List<NewReading> readings = new ArrayList<>(VitalsDemo.day(day, zone, false).stream()
                     .filter(r -> r.metric() != Metric.HEART_RATE).toList());

@@ -36,7 +36,9 @@ class ConsentBoundaryTest {
     /** Single files elsewhere that look a person up for that person's own sake, each reviewed. */
     static final List<String> PERSON_LOOKUP_REVIEWED = List.of(
             // Sends each person their own check-in reminder.
-            "checkin/ReminderService.java");
+            "checkin/ReminderService.java",
+            // Runs each person's own import.
+            "ingest/ImportWorker.java");
 
     @Test
     void patientDataIsQueriedOnlyByItsOwnFeature() throws IOException {

@@ -365,7 +365,7 @@ class FhirImporterTest {
                 Arguments.of("a byte that is no UTF-8 in text", ("""
                         <Bundle xmlns="http://hl7.org/fhir"><entry><resource><Observation><text><div
                         xmlns="http://www.w3.org/1999/xhtml">pulse \u0094 fine</div></text></Observation></resource>
-                        </entry></Bundle>""").getBytes(StandardCharsets.ISO_8859_1), Problem.MALFORMED),
+                        </entry></Bundle>""").getBytes(StandardCharsets.ISO_8859_1), Problem.NOT_UTF8),
                 Arguments.of("PNG image", png, Problem.MALFORMED), Arguments.of("gzip data", gzip, Problem.MALFORMED),
                 Arguments.of("empty", new byte[0], Problem.EMPTY),
                 Arguments.of("white space", utf8(" \n\t\n"), Problem.EMPTY),

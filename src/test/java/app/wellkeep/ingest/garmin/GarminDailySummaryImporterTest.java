@@ -67,7 +67,8 @@ class GarminDailySummaryImporterTest {
     void skipsTotalEnergyHeartRateRangeAndTheOtherFiguresByField() {
         RecordingSink sink = read(importer, FIXTURE, BERLIN);
         assertEquals(Map.of("totalKilocalories", 2, "minHeartRate", 2, "maxHeartRate", 2, "moderateIntensityMinutes",
-                2, "vigorousIntensityMinutes", 2, "floorsAscendedInMeters", 2, "allDayStress", 1), sink.skippedCounts());
+                2, "vigorousIntensityMinutes", 2, "floorsAscendedInMeters", 2, "allDayStress", 1),
+                sink.skippedCounts());
     }
 
     @Test

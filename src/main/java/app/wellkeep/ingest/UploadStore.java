@@ -1,0 +1,135 @@
+package app.wellkeep.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import app.wellkeep.ingest.ImportException.Problem;
+
+/**
+ * The uploaded files, kept in the database in chunks until their import is done, so that any app instance can
+ * run the import and a restart loses nothing. Each chunk is written and read in a short transaction of its own.
+ */
+@ApplicationScoped
+public class UploadStore {
+
+    static final int CHUNK = 1 << 20;
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * Stores the stream as the upload of {@code importId}; returns its size. Throws {@link Problem#TOO_LARGE} as
+     * soon as it grows past {@code max}; the caller removes what was stored.
+     */
+    long store(UUID importId, InputStream in, long max) throws IOException {
+        long size = 0;
+        int seq = 0;
+        byte[] chunk = new byte[CHUNK];
+        while (true) {
+            int filled = in.readNBytes(chunk, 0, CHUNK);
+            if (filled == 0) {
+                return size;
+            }
+            size += filled;
+            if (size > max) {
+                throw new ImportException(Problem.TOO_LARGE, "larger than " + max + " bytes");
+            }
+            byte[] data = filled == CHUNK ? chunk.clone() : java.util.Arrays.copyOf(chunk, filled);
+            int at = seq++;
+            QuarkusTransaction.requiringNew().run(() -> em
+                    .createNativeQuery("INSERT INTO import_chunk (import_id, seq, data) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, importId).setParameter(2, at).setParameter(3, data).executeUpdate());
+            if (filled < CHUNK) {
+                return size;
+            }
+        }
+    }
+
+    /** The first bytes of the upload, for telling its format. */
+    byte[] head(UUID importId, int length) {
+        byte[] first = chunk(importId, 0);
+        return first == null ? new byte[0] : java.util.Arrays.copyOf(first, Math.min(length, first.length));
+    }
+
+    /** The last bytes of the upload (up to a chunk and a bit), where a zip archive keeps its directory. */
+    byte[] tail(UUID importId) {
+        List<?> seqs = QuarkusTransaction.requiringNew().call(() -> em
+                .createNativeQuery("SELECT seq FROM import_chunk WHERE import_id = ?1 ORDER BY seq DESC")
+                .setParameter(1, importId).setMaxResults(2).getResultList());
+        if (seqs.isEmpty()) {
+            return new byte[0];
+        }
+        byte[] last = chunk(importId, ((Number) seqs.get(0)).intValue());
+        if (seqs.size() == 1) {
+            return last;
+        }
+        byte[] before = chunk(importId, ((Number) seqs.get(1)).intValue());
+        byte[] both = java.util.Arrays.copyOf(before, before.length + last.length);
+        System.arraycopy(last, 0, both, before.length, last.length);
+        return both;
+    }
+
+    /** The upload as a stream, a chunk at a time. */
+    InputStream open(UUID importId) {
+        return new InputStream() {
+
+            private int seq;
+            private byte[] current = new byte[0];
+            private int at;
+            private boolean ended;
+
+            private boolean fill() {
+                while (!ended && at == current.length) {
+                    byte[] next = chunk(importId, seq++);
+                    if (next == null) {
+                        ended = true;
+                    } else {
+                        current = next;
+                        at = 0;
+                    }
+                }
+                return at < current.length;
+            }
+
+            @Override
+            public int read() {
+                return fill() ? current[at++] & 0xFF : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (len == 0) {
+                    return 0;
+                }
+                if (!fill()) {
+                    return -1;
+                }
+                int n = Math.min(len, current.length - at);
+                System.arraycopy(current, at, b, off, n);
+                at += n;
+                return n;
+            }
+        };
+    }
+
+    private byte[] chunk(UUID importId, int seq) {
+        List<?> rows = QuarkusTransaction.requiringNew().call(() -> em
+                .createNativeQuery("SELECT data FROM import_chunk WHERE import_id = ?1 AND seq = ?2")
+                .setParameter(1, importId).setParameter(2, seq).getResultList());
+        return rows.isEmpty() ? null : (byte[]) rows.get(0);
+    }
+
+    /** Removes the upload, in the caller's transaction (the one that finishes the import). */
+    void delete(UUID importId) {
+        em.createNativeQuery("DELETE FROM import_chunk WHERE import_id = ?1").setParameter(1, importId)
+                .executeUpdate();
+    }
+}
