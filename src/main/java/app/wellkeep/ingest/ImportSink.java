@@ -1,8 +1,6 @@
 package app.wellkeep.ingest;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -12,7 +10,6 @@ import java.util.Optional;
 
 import app.wellkeep.vitals.Metric;
 import app.wellkeep.vitals.ReadingBatch;
-import app.wellkeep.vitals.SampleService;
 
 /**
  * Where every importer's readings go: each is held to the same rules (plausible value, a real interval and offset,
@@ -21,10 +18,6 @@ import app.wellkeep.vitals.SampleService;
  */
 final class ImportSink implements ReadingSink {
 
-    /** Readings dated later than this after the moment of the import are refused: clocks differ a little. */
-    static final java.time.Duration CLOCK_SLACK = java.time.Duration.ofMinutes(15);
-    /** Readings before this are a device's unset clock, not a measurement. */
-    static final Instant EARLIEST = LocalDate.of(1900, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
     private static final int PROGRESS_EVERY = 8192;
 
     private final ReadingBatch batch;
@@ -44,7 +37,7 @@ final class ImportSink implements ReadingSink {
 
     ImportSink(ReadingBatch batch, Instant now, int keep, Runnable progress) {
         this.batch = batch;
-        this.latest = now.plus(CLOCK_SLACK);
+        this.latest = ReadingRules.latest(now);
         this.keep = keep;
         this.progress = progress;
     }
@@ -64,43 +57,15 @@ final class ImportSink implements ReadingSink {
     public void reading(Metric metric, Instant start, Instant end, int utcOffsetSeconds, double value, String stage,
             String source, long position) {
         tick();
-        String device = source == null ? null : source.strip();
-        if (device != null && device.length() > 100) {
-            device = device.substring(0, 100).strip();
-        }
+        String device = ReadingRules.source(source);
         String stageName = stage == null ? "" : stage;
-        Optional<String> problem = SampleService.problem(metric, start, end, utcOffsetSeconds, value, stageName,
-                device);
-        if (problem.isPresent()) {
-            refuse(position, reason(problem.get()), problem.get().equals("implausible")
-                    ? metric.slug() + " " + value + " is outside " + plain(metric.min()) + " to "
-                            + plain(metric.max()) + " " + metric.unit()
-                    : problem.get());
-            return;
-        }
-        if (end.isAfter(latest)) {
-            refuse(position, Rejection.FUTURE, "dated " + end);
-            return;
-        }
-        if (start.isBefore(EARLIEST)) {
-            refuse(position, Rejection.BAD_TIME, "dated " + start);
+        Optional<ReadingRules.Refusal> refusal = ReadingRules.check(metric, start, end, utcOffsetSeconds, value,
+                stageName, device, latest);
+        if (refusal.isPresent()) {
+            refuse(position, refusal.get().reason(), refusal.get().detail());
             return;
         }
         batch.add(metric, start, end, utcOffsetSeconds, value, stageName, device);
-    }
-
-    private static String plain(double number) {
-        return number == Math.rint(number) ? Long.toString((long) number) : Double.toString(number);
-    }
-
-    private static Rejection reason(String problem) {
-        return switch (problem) {
-            case "implausible" -> Rejection.IMPLAUSIBLE;
-            case "badInterval" -> Rejection.BAD_INTERVAL;
-            case "badOffset" -> Rejection.BAD_TIME;
-            case "badStage" -> Rejection.INVALID_FIELD;
-            default -> Rejection.MISSING_FIELD;
-        };
     }
 
     @Override

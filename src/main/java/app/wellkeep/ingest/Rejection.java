@@ -19,5 +19,7 @@ public enum Rejection {
     /** The reading is dated after the moment of the import. */
     FUTURE,
     /** The value is outside what a living person can have (a heart rate of 900, negative steps). */
-    IMPLAUSIBLE
+    IMPLAUSIBLE,
+    /** A device sent an id it had used before for a different reading. */
+    ID_REUSED
 }

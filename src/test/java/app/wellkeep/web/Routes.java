@@ -114,6 +114,7 @@ public final class Routes {
             new Route("GET", "/api/imports", "/api/imports", Access.PATIENT, true, 200),
             new Route("GET", "/api/imports/{id}", "/api/imports/" + SOME_ID, Access.PATIENT, true, 404),
             new Route("DELETE", "/api/imports/{id}", "/api/imports/" + SOME_ID, Access.PATIENT, true, 404),
+            new Route("POST", "/api/devices/readings", "/api/devices/readings", Access.PATIENT, true, 415),
             new Route("GET", "/api/check-ins", "/api/check-ins", Access.PATIENT, true, 200),
             new Route("GET", "/api/vitals/{slug}/daily", "/api/vitals/steps/daily", Access.PATIENT, true, 200),
             new Route("GET", "/api/vitals/heart-rate/samples", "/api/vitals/heart-rate/samples?date=2026-05-01",
