@@ -27,7 +27,7 @@ CREATE TABLE import_job (
 CREATE INDEX ix_import_job_person ON import_job (person_id, created_at);
 CREATE INDEX ix_import_job_status ON import_job (status, created_at);
 
--- The uploaded file, in chunks of 1 MiB, until the import is done: any app instance can read it, and a restart
+-- The uploaded file, in chunks of 256 KiB, until the import is done: any app instance can read it, and a restart
 -- loses nothing.
 CREATE TABLE import_chunk (
     import_id UUID    NOT NULL,

@@ -95,10 +95,11 @@ final class ImportSink implements ReadingSink {
     public void skipped(String type) {
         tick();
         skipped++;
-        String label = ImportService.label(type == null ? "" : type);
-        // A file could name endless made-up types; the first few hundred are worth listing.
-        if (skippedBy.size() < 500 || skippedBy.containsKey(label)) {
-            skippedBy.merge(label, 1L, Long::sum);
+        String raw = type == null ? "" : type;
+        // A file could name endless made-up types; the first few hundred are worth listing. Counted by the name as
+        // given (an export skips the same few types a million times); cleaned up for the tally once.
+        if (skippedBy.size() < 500 || skippedBy.containsKey(raw)) {
+            skippedBy.merge(raw, 1L, Long::sum);
         }
     }
 
@@ -128,7 +129,9 @@ final class ImportSink implements ReadingSink {
     List<ImportTally> tallies() {
         List<ImportTally> tallies = new ArrayList<>();
         rejectedBy.forEach((reason, count) -> tallies.add(tally(ImportTally.Kind.REJECTED, reason.name(), count)));
-        skippedBy.forEach((type, count) -> tallies.add(tally(ImportTally.Kind.SKIPPED, type, count)));
+        Map<String, Long> byLabel = new LinkedHashMap<>();
+        skippedBy.forEach((type, count) -> byLabel.merge(ImportService.label(type), count, Long::sum));
+        byLabel.forEach((type, count) -> tallies.add(tally(ImportTally.Kind.SKIPPED, type, count)));
         filesSkipped.forEach((file, count) -> tallies.add(tally(ImportTally.Kind.FILE_SKIPPED, file, count)));
         return tallies;
     }

@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -209,6 +210,8 @@ public class ImportWorker {
         Optional<Importer> importer = importers.find(name, head);
         if (importer.isEmpty()) {
             sink.fileSkipped(name);
+            // Read to its end all the same, through the archive's limits: a file nobody reads can still be a bomb.
+            in.transferTo(OutputStream.nullOutputStream());
             return;
         }
         sink.file(name, importer.get().positions());
@@ -250,26 +253,32 @@ public class ImportWorker {
             job.skipped = sink.skipped();
             sink.tallies().forEach(t -> t.persist());
             sink.kept().forEach(r -> r.persist());
-            uploads.delete(id);
             return true;
         });
         if (!published) {
-            samples.discardStaged(id);
             throw new Abandoned();
         }
+        cleanUp(id);
+    }
+
+    /**
+     * Removes a finished import's upload and staged parts, in small transactions after the one that finished it.
+     * Neither is visible to anyone; what a crash leaves of them, {@link #recoverAbandoned} removes.
+     */
+    void cleanUp(UUID id) {
+        uploads.delete(id);
+        samples.discardStaged(id);
     }
 
     private void fail(UUID id, int attempt, Problem problem, String detail) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            int owned = ImportJob.update("status = ?1, finishedAt = ?2, problem = ?3, problemDetail = ?4 "
-                    + "where id = ?5 and status = ?6 and attempts = ?7", Status.FAILED, clock.instant(), problem,
-                    detail.length() > 300 ? detail.substring(0, 300) : detail, id, Status.RUNNING, attempt);
-            if (owned == 1) {
-                // Failed with nothing left behind, in the same commit that says so.
-                uploads.delete(id);
-                samples.discardStaged(id);
-            }
-        });
+        int owned = QuarkusTransaction.requiringNew().call(() -> ImportJob.update(
+                "status = ?1, finishedAt = ?2, problem = ?3, problemDetail = ?4 where id = ?5 and status = ?6 "
+                        + "and attempts = ?7",
+                Status.FAILED, clock.instant(), problem, detail.length() > 300 ? detail.substring(0, 300) : detail,
+                id, Status.RUNNING, attempt));
+        if (owned == 1) {
+            cleanUp(id);
+        }
     }
 
     /**
@@ -279,13 +288,32 @@ public class ImportWorker {
     public int recoverAbandoned() {
         Instant now = clock.instant();
         Instant stale = now.minus(config.lease());
-        return QuarkusTransaction.requiringNew().call(() -> ImportJob.update(
+        int changed = QuarkusTransaction.requiringNew().call(() -> ImportJob.update(
                 "status = ?1 where status = ?2 and heartbeatAt < ?3 and attempts < ?4", Status.QUEUED,
                 Status.RUNNING, stale, config.maxAttempts())
                 + ImportJob.update("status = ?1, finishedAt = ?2, problem = null, problemDetail = ?3 "
                         + "where status = ?4 and heartbeatAt < ?5", Status.FAILED, now, "tried too often",
                         Status.RUNNING, stale)
                 + (int) ImportJob.delete("status = ?1 and heartbeatAt < ?2", Status.RECEIVING, stale));
+        // Uploads and staged parts of imports that are done, failed or gone: what a crash left behind.
+        for (UUID id : uploads.withChunks()) {
+            if (finished(id)) {
+                uploads.delete(id);
+            }
+        }
+        for (UUID id : samples.stagedBatches()) {
+            if (finished(id)) {
+                samples.discardStaged(id);
+            }
+        }
+        return changed;
+    }
+
+    private static boolean finished(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ImportJob job = ImportJob.findById(id);
+            return job == null || job.status == Status.DONE || job.status == Status.FAILED;
+        });
     }
 
     /** Counts the bytes of the upload read so far: the processing progress. */

@@ -20,7 +20,9 @@ import app.wellkeep.ingest.ImportException.Problem;
 @ApplicationScoped
 public class UploadStore {
 
-    static final int CHUNK = 1 << 20;
+    /** Small enough that H2 keeps a chunk in one page without outsized write buffers. */
+    static final int CHUNK = 256 << 10;
+    private static final int DELETE_EVERY = 16;
 
     @Inject
     EntityManager em;
@@ -127,9 +129,29 @@ public class UploadStore {
         return rows.isEmpty() ? null : (byte[]) rows.get(0);
     }
 
-    /** Removes the upload, in the caller's transaction (the one that finishes the import). */
+    /**
+     * Removes the upload once its import is done, a few chunks per transaction: deleting hundreds of megabytes in
+     * one would hold all of it in the database's undo log at once.
+     */
     void delete(UUID importId) {
-        em.createNativeQuery("DELETE FROM import_chunk WHERE import_id = ?1").setParameter(1, importId)
-                .executeUpdate();
+        while (true) {
+            List<?> seqs = QuarkusTransaction.requiringNew().call(() -> em
+                    .createNativeQuery("SELECT seq FROM import_chunk WHERE import_id = ?1 ORDER BY seq")
+                    .setParameter(1, importId).setMaxResults(DELETE_EVERY).getResultList());
+            if (seqs.isEmpty()) {
+                return;
+            }
+            int last = ((Number) seqs.get(seqs.size() - 1)).intValue();
+            QuarkusTransaction.requiringNew().run(() -> em
+                    .createNativeQuery("DELETE FROM import_chunk WHERE import_id = ?1 AND seq <= ?2")
+                    .setParameter(1, importId).setParameter(2, last).executeUpdate());
+        }
+    }
+
+    /** The imports that still have chunks stored, for removing what a crash left behind. */
+    @SuppressWarnings("unchecked")
+    List<UUID> withChunks() {
+        return QuarkusTransaction.requiringNew().call(() -> (List<UUID>) em
+                .createNativeQuery("SELECT DISTINCT import_id FROM import_chunk", UUID.class).getResultList());
     }
 }

@@ -52,6 +52,8 @@ final class DailyFigures {
         }
     }
 
+    private static final long HOUR_MS = 3_600_000L;
+
     private final Metric metric;
     private final ZoneId zone;
     private final Set<LocalDate> days;
@@ -61,6 +63,10 @@ final class DailyFigures {
     private long dayStartMs = Long.MAX_VALUE;
     private long dayEndMs = Long.MIN_VALUE;
     private LocalDate day;
+    private LocalDate lastDay;
+    private String lastStage;
+    private String lastSource;
+    private Figures last;
 
     DailyFigures(Metric metric, ZoneId zone, Set<LocalDate> days) {
         this.metric = metric;
@@ -74,10 +80,19 @@ final class DailyFigures {
         if (!days.contains(local)) {
             return;
         }
-        if (metric == Metric.SLEEP && startMs < local.atStartOfDay(zone).minusDays(1).toInstant().toEpochMilli()) {
+        // A night began at most the day before the day it counts toward (a day of 23 to 25 hours).
+        if (metric == Metric.SLEEP && startMs < dayStartMs - 23 * HOUR_MS
+                && startMs < local.atStartOfDay(zone).minusDays(1).toInstant().toEpochMilli()) {
             return;
         }
-        bySource.computeIfAbsent(new Key(local, stage, source), k -> new Figures()).add(startMs, value);
+        // Readings come a block at a time in time order: the same day, stage and source as the last one, mostly.
+        if (local != lastDay || !stage.equals(lastStage) || !source.equals(lastSource)) {
+            lastDay = local;
+            lastStage = stage;
+            lastSource = source;
+            last = bySource.computeIfAbsent(new Key(local, stage, source), k -> new Figures());
+        }
+        last.add(startMs, value);
     }
 
     void add(Reading reading) {

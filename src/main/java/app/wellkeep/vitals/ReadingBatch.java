@@ -36,12 +36,13 @@ public final class ReadingBatch {
     private final int attempt;
     private final boolean staged;
     private final int stageAt;
-    private final Map<Key, Series> buffer = new HashMap<>();
+    private final Map<Key, Series.Appender> buffer = new HashMap<>();
     private Key lastKey;
-    private Series lastSeries;
+    private Series.Appender lastSeries;
     private int buffered;
     private long read;
     private long repeated;
+    private boolean stagedAny;
 
     ReadingBatch(Person person, UUID batchId, int attempt, boolean staged, int stageAt) {
         this.person = person;
@@ -63,10 +64,6 @@ public final class ReadingBatch {
         return attempt;
     }
 
-    boolean staged() {
-        return staged;
-    }
-
     /** How many readings were added to the batch so far. */
     public long read() {
         return read;
@@ -85,14 +82,14 @@ public final class ReadingBatch {
             String source) {
         long startMs = start.toEpochMilli();
         long day = Math.floorDiv(startMs, Series.DAY_MS);
-        Series series;
+        Series.Appender series;
         // Files list readings of one kind and source in time order: the same block as the last reading, mostly.
         if (lastKey != null && lastKey.epochDay() == day && lastKey.metric() == metric
                 && lastKey.source().equals(source) && lastKey.stage().equals(stage)) {
             series = lastSeries;
         } else {
             lastKey = new Key(metric, stage, source, day);
-            series = buffer.computeIfAbsent(lastKey, k -> new Series(64));
+            series = buffer.computeIfAbsent(lastKey, k -> new Series.Appender(day * Series.DAY_MS));
             lastSeries = series;
         }
         series.add(startMs, end.toEpochMilli(), utcOffset, value);
@@ -102,19 +99,28 @@ public final class ReadingBatch {
         }
     }
 
-    /** A staged batch's last readings, written aside; call once the file is read, before publishing. */
+    /**
+     * Call once the file is read, before publishing. A batch that had to write readings aside writes the rest aside
+     * too, so that publishing meets each block's parts together; one that never had to is published from memory.
+     */
     public void finishReading() {
-        if (staged) {
+        if (stagedAny) {
             stage();
         }
     }
 
+    /** Whether some of the readings are staged rather than in memory. */
+    boolean stagedAny() {
+        return stagedAny;
+    }
+
     /** The waiting readings, sorted and with repeats dropped, by block in key order; the buffer is emptied. */
-    List<Map.Entry<Key, Series>> drain() {
-        List<Map.Entry<Key, Series>> blocks = new ArrayList<>(buffer.entrySet());
+    List<Map.Entry<Key, Series.Appender>> drain() {
+        List<Map.Entry<Key, Series.Appender>> blocks = new ArrayList<>(buffer.entrySet());
         blocks.sort(Map.Entry.comparingByKey(Key.ORDER));
-        for (Map.Entry<Key, Series> block : blocks) {
-            repeated += block.getValue().sortAndDeduplicate();
+        for (Map.Entry<Key, Series.Appender> block : blocks) {
+            block.getValue().settle();
+            repeated += block.getValue().repeats();
         }
         buffer.clear();
         lastKey = null;
@@ -127,9 +133,10 @@ public final class ReadingBatch {
         if (buffer.isEmpty()) {
             return;
         }
-        List<Map.Entry<Key, Series>> blocks = drain();
+        List<Map.Entry<Key, Series.Appender>> blocks = drain();
+        stagedAny = true;
         QuarkusTransaction.requiringNew().run(() -> {
-            for (Map.Entry<Key, Series> block : blocks) {
+            for (Map.Entry<Key, Series.Appender> block : blocks) {
                 Key key = block.getKey();
                 StagedBlock part = new StagedBlock();
                 part.id = UUID.randomUUID();
@@ -141,7 +148,7 @@ public final class ReadingBatch {
                 part.source = key.source();
                 part.utcDay = java.time.LocalDate.ofEpochDay(key.epochDay());
                 part.count = block.getValue().size();
-                part.samples = block.getValue().encode(key.epochDay() * Series.DAY_MS);
+                part.samples = block.getValue().packed();
                 part.persist();
             }
         });

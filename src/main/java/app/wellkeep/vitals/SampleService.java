@@ -29,6 +29,9 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.ws.rs.NotFoundException;
 
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import app.wellkeep.account.Person;
@@ -47,8 +50,10 @@ public class SampleService {
     static final int SOURCE_MAX = 100;
     /** Days recounted together: one read of blocks per metric for a month of readings. */
     static final int WINDOW_DAYS = 31;
-    /** New blocks held by the session before they are written and let go, to keep an import's memory flat. */
+    /** New blocks held before they are written in one batch, to keep an import's memory flat. */
     private static final int FLUSH_EVERY = 200;
+    /** Staged parts deleted per transaction after a batch is done. */
+    private static final int DISCARD_EVERY = 200;
 
     /**
      * A reading to record, before it has an id. Only manual readings take a reading id (the values typed in
@@ -95,6 +100,9 @@ public class SampleService {
     @Inject
     EntityManager em;
 
+    private static final Set<String> SLEEP_STAGES = Arrays.stream(SleepStage.values()).map(Enum::name)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     /** Why a reading cannot be stored, as a message key; empty when it can. */
     public static Optional<String> problem(NewReading r) {
         return problem(r.metric(), r.start(), r.end(), r.utcOffset(), r.value(), r.stage(), r.source());
@@ -109,7 +117,7 @@ public class SampleService {
         if (!metric.plausible(value)) {
             return Optional.of("implausible");
         }
-        if (end.isBefore(start) || Duration.between(start, end).toDays() > 1) {
+        if (end.isBefore(start) || !end.isBefore(start.plusSeconds(2 * 86_400))) {
             return Optional.of("badInterval");
         }
         if (Math.abs(utcOffset) > 18 * 3600) {
@@ -117,7 +125,7 @@ public class SampleService {
         }
         boolean staged = stage != null && !stage.isEmpty();
         if (metric == Metric.SLEEP) {
-            if (!staged || Arrays.stream(SleepStage.values()).noneMatch(s -> s.name().equals(stage))) {
+            if (!staged || !SLEEP_STAGES.contains(stage)) {
                 return Optional.of("badStage");
             }
         } else if (staged) {
@@ -168,8 +176,9 @@ public class SampleService {
 
     /**
      * Moves a complete staged batch into place in the caller's transaction: readings already stored are left out,
-     * the daily figures of the days it touched are recounted, and monitoring hears of its recent readings. The staged
-     * parts are deleted. Nothing of it is visible before the transaction commits.
+     * the daily figures of the days it touched are recounted, and monitoring hears of its recent readings. Nothing of
+     * it is visible before the transaction commits. The staged parts stay for {@link #discardStaged} to remove
+     * afterwards: deleting them here would make this one transaction twice as large.
      */
     @Transactional(TxType.MANDATORY)
     public Published publish(ReadingBatch batch) {
@@ -177,19 +186,48 @@ public class SampleService {
         lock(person.id);
         Map<Metric, Set<LocalDate>> touched = new EnumMap<>(Metric.class);
         List<Reading> recent = new ArrayList<>();
-        Published published = write(batch, touched, recent, false);
-        StagedBlock.delete("batchId", batch.batchId());
-        recount(person, touched);
+        // Thousands of blocks and daily figures: flushed here at the few points that need it, not before every query.
+        Session session = em.unwrap(Session.class);
+        FlushMode mode = session.getHibernateFlushMode();
+        session.setHibernateFlushMode(FlushMode.COMMIT);
+        Published published;
+        try {
+            published = write(batch, touched, recent, false);
+            em.flush();
+            recount(person, touched);
+            em.flush();
+        } finally {
+            session.setHibernateFlushMode(mode);
+        }
         if (!recent.isEmpty()) {
             recorded.fire(new SamplesRecorded(person, recent));
         }
         return published;
     }
 
-    /** Drops whatever a batch staged, in every attempt: the import failed, or starts over. */
-    @Transactional
+    /**
+     * Drops whatever a batch staged, in every attempt: published, failed, or starting over. A few hundred parts per
+     * transaction, so that an import of millions never needs one transaction the size of its staging.
+     */
     public long discardStaged(UUID batchId) {
-        return StagedBlock.delete("batchId", batchId);
+        long removed = 0;
+        while (true) {
+            long deleted = QuarkusTransaction.requiringNew().call(() -> {
+                List<UUID> ids = em.createQuery("select p.id from StagedBlock p where p.batchId = ?1", UUID.class)
+                        .setParameter(1, batchId).setMaxResults(DISCARD_EVERY).getResultList();
+                return ids.isEmpty() ? 0L : StagedBlock.delete("id in ?1", ids);
+            });
+            if (deleted == 0) {
+                return removed;
+            }
+            removed += deleted;
+        }
+    }
+
+    /** The batches that have parts staged, whatever became of them: for removing what a crash left behind. */
+    @Transactional
+    public List<UUID> stagedBatches() {
+        return em.createQuery("select distinct p.batchId from StagedBlock p", UUID.class).getResultList();
     }
 
     /** Deletes every reading a batch (an import) added, and recounts the days they were on; returns how many. */
@@ -299,46 +337,47 @@ public class SampleService {
         Stored stored = new Stored(person.id);
         long[] counts = new long[2];
         List<SampleBlock> pending = new ArrayList<>();
-        try (Stream<Map.Entry<ReadingBatch.Key, Series>> blocks = blocksOf(batch)) {
+        try (Stream<Map.Entry<ReadingBatch.Key, Series.Appender>> blocks = blocksOf(batch)) {
             blocks.forEach(block -> {
                 ReadingBatch.Key key = block.getKey();
                 LocalDate day = LocalDate.ofEpochDay(key.epochDay());
-                Series fresh = block.getValue();
-                SampleBlock own = null;
-                for (SampleBlock existing : stored.at(key, day)) {
-                    fresh = fresh.minus(existing.series());
-                    if (existing.batchId.equals(batch.batchId())) {
-                        own = existing;
+                Series.Appender incoming = block.getValue();
+                List<SampleBlock> existing = stored.at(key, day);
+                if (existing.isEmpty()) {
+                    // The usual case, a first import of these days: the packed readings go in as they are.
+                    counts[0] += incoming.size();
+                    pending.add(create(person.id, batch.batchId(), key, day, incoming.packed(), incoming.size(),
+                            incoming.firstStart(), incoming.lastEnd()));
+                    touch(touched, zone, key.metric(), Instant.ofEpochMilli(incoming.firstStart()),
+                            Instant.ofEpochMilli(incoming.lastEnd()));
+                    if (all || incoming.lastEnd() >= recentFrom) {
+                        collect(person.id, key, incoming.series(), all ? Long.MIN_VALUE : recentFrom, added);
                     }
-                }
-                counts[1] += block.getValue().size() - fresh.size();
-                if (fresh.size() == 0) {
-                    return;
-                }
-                counts[0] += fresh.size();
-                if (own != null) {
-                    own.store(own.series().union(fresh));
                 } else {
-                    SampleBlock created = new SampleBlock();
-                    created.id = UUID.randomUUID();
-                    created.personId = person.id;
-                    created.metric = key.metric();
-                    created.stage = key.stage();
-                    created.source = key.source();
-                    created.utcDay = day;
-                    created.batchId = batch.batchId();
-                    created.store(fresh);
-                    created.persist();
-                    pending.add(created);
-                    stored.written(key);
-                }
-                touch(touched, zone, key.metric(), Instant.ofEpochMilli(fresh.start(0)),
-                        Instant.ofEpochMilli(lastEnd(fresh)));
-                for (int i = 0; i < fresh.size(); i++) {
-                    if (all || fresh.start(i) >= recentFrom) {
-                        added.add(Reading.device(person.id, key.metric(), key.stage(), key.source(), fresh.start(i),
-                                fresh.end(i), fresh.offset(i), fresh.value(i)));
+                    Series offered = incoming.series();
+                    Series fresh = offered;
+                    SampleBlock own = null;
+                    for (SampleBlock other : existing) {
+                        fresh = fresh.minus(other.series());
+                        if (other.batchId.equals(batch.batchId())) {
+                            own = other;
+                        }
                     }
+                    counts[1] += offered.size() - fresh.size();
+                    if (fresh.size() == 0) {
+                        return;
+                    }
+                    counts[0] += fresh.size();
+                    if (own != null) {
+                        own.store(own.series().union(fresh));
+                    } else {
+                        pending.add(create(person.id, batch.batchId(), key, day,
+                                fresh.encode(key.epochDay() * Series.DAY_MS), fresh.size(), fresh.start(0),
+                                lastEnd(fresh)));
+                    }
+                    touch(touched, zone, key.metric(), Instant.ofEpochMilli(fresh.start(0)),
+                            Instant.ofEpochMilli(lastEnd(fresh)));
+                    collect(person.id, key, fresh, all ? Long.MIN_VALUE : recentFrom, added);
                 }
                 if (pending.size() >= FLUSH_EVERY) {
                     release(pending);
@@ -350,9 +389,35 @@ public class SampleService {
         return new Published(counts[0], counts[1], batch.repeated());
     }
 
+    private static SampleBlock create(UUID personId, UUID batchId, ReadingBatch.Key key, LocalDate day,
+            byte[] packed, int count, long firstStartMs, long lastEndMs) {
+        SampleBlock created = new SampleBlock();
+        created.id = UUID.randomUUID();
+        created.personId = personId;
+        created.metric = key.metric();
+        created.stage = key.stage();
+        created.source = key.source();
+        created.utcDay = day;
+        created.batchId = batchId;
+        created.samples = packed;
+        created.count = count;
+        created.firstStart = Instant.ofEpochMilli(firstStartMs);
+        created.lastEnd = Instant.ofEpochMilli(lastEndMs);
+        return created;
+    }
+
+    /** The readings of a block that start from {@code fromMs}, as readings, for monitoring to look at. */
+    private static void collect(UUID personId, ReadingBatch.Key key, Series series, long fromMs, List<Reading> into) {
+        for (int i = 0; i < series.size(); i++) {
+            if (series.start(i) >= fromMs) {
+                into.add(Reading.device(personId, key.metric(), key.stage(), key.source(), series.start(i),
+                        series.end(i), series.offset(i), series.value(i)));
+            }
+        }
+    }
+
     private void release(List<SampleBlock> written) {
-        em.flush();
-        written.forEach(em::detach);
+        BatchInserts.blocks(em, written);
         written.clear();
     }
 
@@ -364,9 +429,9 @@ public class SampleService {
         return last;
     }
 
-    /** The batch's blocks in key order, one entry per key: from memory, or its staged parts merged. */
-    private Stream<Map.Entry<ReadingBatch.Key, Series>> blocksOf(ReadingBatch batch) {
-        if (!batch.staged()) {
+    /** The batch's blocks, one entry per key: from memory, or (once any were staged) its staged parts merged. */
+    private Stream<Map.Entry<ReadingBatch.Key, Series.Appender>> blocksOf(ReadingBatch batch) {
+        if (!batch.stagedAny()) {
             return batch.drain().stream();
         }
         Stream<Object[]> parts = em.createQuery("select p.metric, p.stage, p.source, p.utcDay, p.samples "
@@ -391,8 +456,8 @@ public class SampleService {
             this.next = rows.hasNext() ? rows.next() : null;
         }
 
-        Stream<Map.Entry<ReadingBatch.Key, Series>> stream() {
-            java.util.Iterator<Map.Entry<ReadingBatch.Key, Series>> merged = new java.util.Iterator<>() {
+        Stream<Map.Entry<ReadingBatch.Key, Series.Appender>> stream() {
+            java.util.Iterator<Map.Entry<ReadingBatch.Key, Series.Appender>> merged = new java.util.Iterator<>() {
 
                 @Override
                 public boolean hasNext() {
@@ -400,7 +465,7 @@ public class SampleService {
                 }
 
                 @Override
-                public Map.Entry<ReadingBatch.Key, Series> next() {
+                public Map.Entry<ReadingBatch.Key, Series.Appender> next() {
                     ReadingBatch.Key key = key(next);
                     long dayStart = key.epochDay() * Series.DAY_MS;
                     Series series = Series.decode((byte[]) next[4], dayStart);
@@ -412,7 +477,7 @@ public class SampleService {
                         series = union;
                         next = rows.hasNext() ? rows.next() : null;
                     }
-                    return Map.entry(key, series);
+                    return Map.entry(key, Series.Appender.of(series, dayStart));
                 }
             };
             return java.util.stream.StreamSupport
@@ -429,7 +494,8 @@ public class SampleService {
 
     /**
      * The blocks already stored for the keys a batch writes, read a month at a time per metric, stage and source,
-     * as the keys come in order; combinations the person has no blocks of are never read.
+     * as the keys come in order; combinations the person had no blocks of before the write are never read (a batch
+     * writes each key once, so its own new blocks need no looking up).
      */
     private final class Stored {
 
@@ -469,11 +535,6 @@ public class SampleService {
                 }
             }
             return window.getOrDefault(day, List.of());
-        }
-
-        /** A key this write created a block for: later keys of its group look for stored blocks too. */
-        void written(ReadingBatch.Key key) {
-            groups.add(group(key.metric(), key.stage(), key.source()));
         }
 
         void release() {
@@ -637,13 +698,14 @@ public class SampleService {
         DailyRollup.<DailyRollup>list("personId = ?1 and metric = ?2 and localDate >= ?3 and localDate <= ?4",
                 person.id, metric, first, last)
                 .forEach(r -> existing.computeIfAbsent(r.localDate, d -> new HashMap<>()).put(r.stage, r));
+        List<DailyRollup> created = new ArrayList<>();
         for (LocalDate day : days) {
             Map<String, DailyRollup> stored = existing.getOrDefault(day, new HashMap<>());
             for (DailyRollup figure : computed.getOrDefault(day, Map.of()).values()) {
                 // Updated in place rather than deleted and inserted, so one transaction may recount a day twice.
                 DailyRollup row = stored.remove(figure.stage);
                 if (row == null) {
-                    figure.persist();
+                    created.add(figure);
                 } else {
                     row.count = figure.count;
                     row.total = figure.total;
@@ -654,6 +716,7 @@ public class SampleService {
             }
             stored.values().forEach(DailyRollup::delete);
         }
+        BatchInserts.rollups(em, created);
     }
 
     /**

@@ -1,6 +1,5 @@
 package app.wellkeep.vitals;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
 /**
@@ -170,11 +169,11 @@ final class Series {
     // Packing.
 
     byte[] encode(long dayStartMs) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(size * 6 + 8);
-        out.write(VERSION);
+        Writer out = new Writer(size * 6 + 16);
+        out.put(VERSION);
         int usual = usualOffset();
-        writeVarLong(out, size);
-        writeVarLong(out, zigzag(usual));
+        out.varLong(size);
+        out.varLong(zigzag(usual));
         long previous = dayStartMs;
         for (int i = 0; i < size; i++) {
             double value = values[i];
@@ -186,25 +185,25 @@ final class Series {
             if (offsets[i] != usual) {
                 flags |= 16;
             }
-            out.write(flags);
-            writeVarLong(out, starts[i] - previous);
+            out.put(flags);
+            out.varLong(starts[i] - previous);
             previous = starts[i];
             if (durations[i] != 0) {
-                writeVarLong(out, durations[i]);
+                out.varLong(durations[i]);
             }
             if (offsets[i] != usual) {
-                writeVarLong(out, zigzag(offsets[i]));
+                out.varLong(zigzag(offsets[i]));
             }
             if (scale < 0) {
                 long bits = Double.doubleToRawLongBits(value);
                 for (int b = 0; b < 8; b++) {
-                    out.write((int) (bits >>> (8 * b)));
+                    out.put((int) (bits >>> (8 * b)));
                 }
             } else {
-                writeVarLong(out, zigzag(Math.round(value * SCALES[scale])));
+                out.varLong(zigzag(Math.round(value * SCALES[scale])));
             }
         }
-        return out.toByteArray();
+        return out.bytes();
     }
 
     static Series decode(byte[] packed, long dayStartMs) {
@@ -270,12 +269,172 @@ final class Series {
         return (v >>> 1) ^ -(v & 1);
     }
 
-    private static void writeVarLong(ByteArrayOutputStream out, long v) {
-        while ((v & ~0x7FL) != 0) {
-            out.write((int) ((v & 0x7F) | 0x80));
-            v >>>= 7;
+    /**
+     * Readings appended as they arrive, packed at once (a few bytes each instead of 24): what an import holds in
+     * memory. Readings come in time order from every export, mostly; a reading listed twice in a row is dropped as a
+     * repeat, and the first reading out of order turns the block back into arrays, sorted when it is read.
+     */
+    static final class Appender {
+
+        private final long dayStartMs;
+        private Writer entries = new Writer(32);
+        private Series unordered;
+        private int count;
+        private int usual;
+        private long lastStart = Long.MIN_VALUE;
+        private int lastDuration;
+        private long firstStart = Long.MAX_VALUE;
+        private long lastEnd = Long.MIN_VALUE;
+        private int repeats;
+
+        Appender(long dayStartMs) {
+            this.dayStartMs = dayStartMs;
         }
-        out.write((int) v);
+
+        static Appender of(Series series, long dayStartMs) {
+            Appender appender = new Appender(dayStartMs);
+            for (int i = 0; i < series.size(); i++) {
+                appender.add(series.start(i), series.end(i), series.offset(i), series.value(i));
+            }
+            return appender;
+        }
+
+        void add(long startMs, long endMs, int offset, double value) {
+            firstStart = Math.min(firstStart, startMs);
+            lastEnd = Math.max(lastEnd, endMs);
+            if (unordered != null) {
+                unordered.add(startMs, endMs, offset, value);
+                return;
+            }
+            int duration = Math.toIntExact(endMs - startMs);
+            if (count > 0 && startMs == lastStart && duration == lastDuration) {
+                repeats++;
+                return;
+            }
+            if (count > 0 && (startMs < lastStart || startMs == lastStart && duration < lastDuration)) {
+                unordered = decode(packed(), dayStartMs);
+                entries = null;
+                unordered.add(startMs, endMs, offset, value);
+                return;
+            }
+            if (count == 0) {
+                usual = offset;
+            }
+            int scale = scale(value);
+            int flags = scale < 0 ? 4 : scale;
+            if (duration != 0) {
+                flags |= 8;
+            }
+            if (offset != usual) {
+                flags |= 16;
+            }
+            entries.put(flags);
+            entries.varLong(startMs - (count == 0 ? dayStartMs : lastStart));
+            if (duration != 0) {
+                entries.varLong(duration);
+            }
+            if (offset != usual) {
+                entries.varLong(zigzag(offset));
+            }
+            if (scale < 0) {
+                long bits = Double.doubleToRawLongBits(value);
+                for (int b = 0; b < 8; b++) {
+                    entries.put((int) (bits >>> (8 * b)));
+                }
+            } else {
+                entries.varLong(zigzag(Math.round(value * SCALES[scale])));
+            }
+            lastStart = startMs;
+            lastDuration = duration;
+            count++;
+        }
+
+        /** Readings added, repeats not counted (and, out of order, not yet dropped). */
+        int size() {
+            return unordered != null ? unordered.size() : count;
+        }
+
+        /** Readings dropped because the one before was the same reading. */
+        int repeats() {
+            return repeats;
+        }
+
+        long firstStart() {
+            return firstStart;
+        }
+
+        long lastEnd() {
+            return lastEnd;
+        }
+
+        /** Sorts and drops repeats, once the block is complete; returns how many more repeats that found. */
+        int settle() {
+            if (unordered == null) {
+                return 0;
+            }
+            int dropped = unordered.sortAndDeduplicate();
+            repeats += dropped;
+            Series sorted = unordered;
+            unordered = null;
+            entries = new Writer(sorted.size() * 5 + 16);
+            count = 0;
+            lastStart = Long.MIN_VALUE;
+            for (int i = 0; i < sorted.size(); i++) {
+                add(sorted.start(i), sorted.end(i), sorted.offset(i), sorted.value(i));
+            }
+            return dropped;
+        }
+
+        /** The readings in the stored form; {@link #settle} first. */
+        byte[] packed() {
+            if (unordered != null) {
+                throw new IllegalStateException("An unsettled block");
+            }
+            Writer header = new Writer(16);
+            header.put(VERSION);
+            header.varLong(count);
+            header.varLong(zigzag(usual));
+            byte[] head = header.bytes();
+            byte[] body = entries.bytes();
+            byte[] all = Arrays.copyOf(head, head.length + body.length);
+            System.arraycopy(body, 0, all, head.length, body.length);
+            return all;
+        }
+
+        /** The readings unpacked; {@link #settle} first. */
+        Series series() {
+            return decode(packed(), dayStartMs);
+        }
+    }
+
+    /** A growing byte array, unsynchronised: encoding is a hot loop of an import. */
+    private static final class Writer {
+
+        private byte[] bytes;
+        private int at;
+
+        Writer(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        void put(int b) {
+            if (at == bytes.length) {
+                bytes = Arrays.copyOf(bytes, bytes.length * 2);
+            }
+            bytes[at++] = (byte) b;
+        }
+
+        void varLong(long v) {
+            while ((v & ~0x7FL) != 0) {
+                put((int) ((v & 0x7F) | 0x80));
+                v >>>= 7;
+            }
+            put((int) v);
+        }
+
+        byte[] bytes() {
+            return Arrays.copyOf(bytes, at);
+        }
     }
 
     private static final class Reader {

@@ -30,14 +30,19 @@ final class PackagedApp implements AutoCloseable {
     }
 
     static PackagedApp start(String jdbcUrl, String user, String password) throws IOException, InterruptedException {
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        return start(Path.of("target/quarkus-app/quarkus-run.jar"), jdbcUrl, user, password, "1g");
+    }
+
+    /** The app packaged at {@code jar}, on the given database, with its heap capped at {@code heap}. */
+    static PackagedApp start(Path jar, String jdbcUrl, String user, String password, String heap)
+            throws IOException, InterruptedException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("No packaged app at " + jar + ": run the benchmark with "
                     + "'./mvnw verify -Pbench', which packages the app first");
         }
         Path log = Path.of("target/bench-app.log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+                "-Xmx" + heap, "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(Map.of("WELLKEEP_DB_URL", jdbcUrl, "WELLKEEP_DB_USER", user,
                 "WELLKEEP_DB_PASSWORD", password, "WELLKEEP_OIDC_URL", KeycloakServer.realmUrl(),
                 // DEV-ONLY secrets of the local demo realm: the benchmark runs against that realm only.

@@ -157,7 +157,9 @@ class ImportWorkerTest {
         assertEquals(8640, done.added, "every reading once: the first attempt's staged parts were dropped");
         assertEquals(0, done.repeated);
         assertEquals(8640, samples.count(person.id));
-        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> StagedBlock.count("batchId", job.id)));
+        ImportPipelineTest.assertGone(
+                () -> QuarkusTransaction.requiringNew().call(() -> StagedBlock.count("batchId", job.id)),
+                "the staged parts of both attempts");
     }
 
     @Test
@@ -214,6 +216,16 @@ class ImportWorkerTest {
         ImportJob failed = imports.job(person, id);
         assertEquals(Status.FAILED, failed.status);
         assertEquals(null, failed.problem);
+    }
+
+    @Test
+    void whatACrashLeftOfAFinishedImportIsRemovedByThePoll() throws Exception {
+        UUID id = queued();
+        QuarkusTransaction.requiringNew().run(() -> ImportJob.update("status = ?1 where id = ?2", Status.DONE, id));
+        worker.recoverAbandoned();
+        assertEquals(0L, ((Number) QuarkusTransaction.requiringNew().call(() -> ImportJob.getEntityManager()
+                .createNativeQuery("SELECT COUNT(*) FROM import_chunk WHERE import_id = ?1").setParameter(1, id)
+                .getSingleResult())).longValue());
     }
 
     @Test

@@ -84,4 +84,32 @@ class SeriesTest {
                 new Row(DAY + 300, DAY + 300, 0, 3), new Row(DAY + 300, DAY + 400, 0, 4)),
                 rows(stored.union(incoming)), "on equal identities the stored reading stays");
     }
+
+    @Test
+    void readingsAppendedInOrderArePackedAsTheyComeAndRepeatsDropped() {
+        Series.Appender appender = new Series.Appender(DAY);
+        appender.add(DAY + 100, DAY + 100, 3600, 61);
+        appender.add(DAY + 100, DAY + 100, 3600, 61);
+        appender.add(DAY + 200, DAY + 260, 7200, 62.5);
+        assertEquals(0, appender.settle());
+        assertEquals(2, appender.size());
+        assertEquals(1, appender.repeats());
+        assertEquals(List.of(new Row(DAY + 100, DAY + 100, 3600, 61), new Row(DAY + 200, DAY + 260, 7200, 62.5)),
+                rows(appender.series()));
+        assertEquals(DAY + 100, appender.firstStart());
+        assertEquals(DAY + 260, appender.lastEnd());
+    }
+
+    @Test
+    void aReadingOutOfOrderIsSortedInWhenTheBlockSettles() {
+        Series.Appender appender = new Series.Appender(DAY);
+        appender.add(DAY + 300, DAY + 300, 0, 3);
+        appender.add(DAY + 100, DAY + 100, 0, 1);
+        appender.add(DAY + 300, DAY + 300, 0, 9);
+        appender.add(DAY + 200, DAY + 200, 0, 2);
+        assertEquals(1, appender.settle(), "the second reading at 300 is a repeat");
+        assertEquals(List.of(new Row(DAY + 100, DAY + 100, 0, 1), new Row(DAY + 200, DAY + 200, 0, 2),
+                new Row(DAY + 300, DAY + 300, 0, 3)), rows(appender.series()));
+        assertEquals(rows(appender.series()), rows(Series.decode(appender.packed(), DAY)));
+    }
 }
