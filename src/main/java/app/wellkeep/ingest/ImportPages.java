@@ -60,7 +60,7 @@ public class ImportPages {
     }
 
     public record ImportView(UUID id, String file, String date, String size, String status, int percent,
-            String entries, String problem, long addedCount, String added, String duplicates, String repeated,
+            String entries, String problem, String added, String duplicates, String repeated,
             String rejected, String skipped, List<TallyLine> rejections, List<TallyLine> skippedTypes,
             List<TallyLine> skippedFiles, String kept, boolean allKept) {
 
@@ -226,7 +226,7 @@ public class ImportPages {
         List<TallyLine> rejections = tallies.stream().filter(t -> t.kind == ImportTally.Kind.REJECTED)
                 .map(t -> new TallyLine(messages.rejection(t.label), count(t.count))).toList();
         List<TallyLine> types = tallies.stream().filter(t -> t.kind == ImportTally.Kind.SKIPPED)
-                .map(t -> new TallyLine(t.label, count(t.count))).toList();
+                .map(t -> new TallyLine(readable(t.label), count(t.count))).toList();
         List<TallyLine> files = tallies.stream().filter(t -> t.kind == ImportTally.Kind.FILE_SKIPPED)
                 .map(t -> new TallyLine(t.label, count(t.count))).toList();
         long kept = Math.min(job.rejected, config.keptRejections());
@@ -236,8 +236,21 @@ public class ImportPages {
                         ? messages.problem(job.problem == null ? "" : job.problem.name(),
                                 size(config.maxUploadBytes()))
                         : null,
-                job.added, count(job.added), count(job.duplicates), count(job.repeated), count(job.rejected),
+                count(job.added), count(job.duplicates), count(job.repeated), count(job.rejected),
                 count(job.skipped), rejections, types, files, count(kept), kept == job.rejected);
+    }
+
+    /**
+     * A record type as people read it: Apple's "HKQuantityTypeIdentifierBasalEnergyBurned" as "Basal energy burned";
+     * other formats' names as they are.
+     */
+    static String readable(String type) {
+        String name = type.replaceFirst("^HK(Quantity|Category|Correlation)TypeIdentifier", "");
+        if (name.equals(type) || name.isEmpty()) {
+            return type;
+        }
+        String spaced = name.replaceAll("(?<=[a-z])(?=[A-Z])", " ");
+        return spaced.charAt(0) + spaced.substring(1).toLowerCase(LOCALE);
     }
 
     static String count(long n) {

@@ -92,7 +92,7 @@ public interface IngestMessages {
     String refresh();
 
     @Message
-    String importDone(long added);
+    String importDone(String added);
 
     @Message
     String importFailed();
@@ -176,7 +176,7 @@ public interface IngestMessages {
     String deleteTitle();
 
     @Message
-    String deleteText(long added, String file);
+    String deleteText(String added, String file);
 
     @Message
     String deleteConfirm();

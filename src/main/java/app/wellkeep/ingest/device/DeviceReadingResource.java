@@ -24,7 +24,6 @@ import app.wellkeep.ingest.device.DevicePushService.Result;
 @Path("/api/devices/readings")
 @RolesAllowed(Role.PATIENT_NAME)
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class DeviceReadingResource {
 
     /** A batch: the device that measured the readings, and the readings. */
@@ -41,7 +40,9 @@ public class DeviceReadingResource {
     @Inject
     DevicePushService push;
 
+    /** JSON only; declared as any type so that the role check answers first (401, 403) and then the body (415). */
     @POST
+    @Consumes(MediaType.WILDCARD)
     public Response push(Batch batch) {
         if (batch == null || batch.readings() == null) {
             return Response.status(400).type("application/problem+json")

@@ -37,14 +37,19 @@ public final class AppleHealthExportGenerator {
         this.random = new Random(seed);
     }
 
-    /** Writes the zip to {@code zip} and returns how many Record elements it holds. */
+    /** Writes the zip to {@code zip} and returns how many Record elements it holds; the days end yesterday. */
     public static long write(OutputStream zip, int records, long seed) throws IOException {
+        return write(zip, records, seed, LocalDate.now(ZONE).minusDays(1));
+    }
+
+    /** The same, with the days ending on {@code lastDay}. */
+    public static long write(OutputStream zip, int records, long seed, LocalDate lastDay) throws IOException {
         try (ZipOutputStream archive = new ZipOutputStream(zip)) {
             archive.setLevel(6);
             archive.putNextEntry(new ZipEntry("apple_health_export/export.xml"));
             Writer writer = new BufferedWriter(new OutputStreamWriter(archive, StandardCharsets.UTF_8), 1 << 16);
             AppleHealthExportGenerator generator = new AppleHealthExportGenerator(writer, seed);
-            generator.document(Math.max(1, (records + PER_DAY - 1) / PER_DAY));
+            generator.document(Math.max(1, (records + PER_DAY - 1) / PER_DAY), lastDay);
             writer.flush();
             archive.closeEntry();
             archive.putNextEntry(new ZipEntry("apple_health_export/export_cda.xml"));
@@ -55,7 +60,7 @@ public final class AppleHealthExportGenerator {
         }
     }
 
-    private void document(int days) throws IOException {
+    private void document(int days, LocalDate last) throws IOException {
         out.write(
                 """
                         <?xml version="1.0" encoding="UTF-8"?>
@@ -82,7 +87,6 @@ public final class AppleHealthExportGenerator {
                          <ExportDate value="2024-10-26 09:12:03 -0500"/>
                          <Me HKCharacteristicTypeIdentifierDateOfBirth="1982-03-14" HKCharacteristicTypeIdentifierBiologicalSex="HKBiologicalSexFemale" HKCharacteristicTypeIdentifierBloodType="HKBloodTypeNotSet" HKCharacteristicTypeIdentifierFitzpatrickSkinType="HKFitzpatrickSkinTypeNotSet" HKCharacteristicTypeIdentifierCardioFitnessMedicationsUse="None"/>
                         """);
-        LocalDate last = LocalDate.now(ZONE).minusDays(1);
         LocalDate first = last.minusDays(days - 1L);
         // Grouped by type, in time order within each, as an iPhone writes its export.
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
