@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Keeps the person record in step with the identity provider. */
@@ -40,6 +41,13 @@ public class PersonService {
      * Keycloak. Two first requests racing each other are settled by the unique subject: the loser re-reads.
      */
     public Person signIn(TokenProfile profile) {
+        // Most requests: the person exists and is up to date, and a read in the request's session is all it takes.
+        if (Arc.container().requestContext().isActive() || QuarkusTransaction.isActive()) {
+            Person known = Person.findBySubject(profile.subject()).orElse(null);
+            if (known != null && upToDate(known, profile)) {
+                return known;
+            }
+        }
         try {
             return QuarkusTransaction.requiringNew().call(() -> upsert(profile));
         } catch (PersistenceException raced) {
@@ -60,12 +68,17 @@ public class PersonService {
             person.persistAndFlush();
             return person;
         }
-        boolean changed = !person.displayNameChosen && !Objects.equals(person.displayName, profile.displayName())
-                || !Objects.equals(person.email, profile.email()) || person.role != profile.role();
-        if (changed || person.lastSeenAt.isBefore(now.minus(LAST_SEEN_RESOLUTION))) {
+        if (!upToDate(person, profile)) {
             apply(person, profile, now);
         }
         return person;
+    }
+
+    /** Whether the record already says what the token says, and was seen recently enough. */
+    private boolean upToDate(Person person, TokenProfile profile) {
+        boolean changed = !person.displayNameChosen && !Objects.equals(person.displayName, profile.displayName())
+                || !Objects.equals(person.email, profile.email()) || person.role != profile.role();
+        return !changed && !person.lastSeenAt.isBefore(clock.instant().minus(LAST_SEEN_RESOLUTION));
     }
 
     @Transactional

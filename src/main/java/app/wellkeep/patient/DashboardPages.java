@@ -4,10 +4,10 @@ import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -94,21 +94,23 @@ public class DashboardPages {
     @Inject
     MonitoringService monitoring;
 
+    /** One transaction for all the page reads, rather than one for each. */
+    @Transactional
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance dashboard() {
         Person person = current.person();
         LocalDate today = trends.today(person);
         Goals.Targets targets = goals.of(person);
-        Map<Metric, DailyRollup> latest = trends.latestOfEach(person);
+        TrendService.Latest latest = trends.latestOfEach(person);
         boolean due = checkIns.dueToday(person);
 
-        StepsTile steps = trends.day(person, Metric.STEPS, today).stream().findFirst()
+        StepsTile steps = latest.on(Metric.STEPS, today).stream().findFirst()
                 .map(r -> new StepsTile(COUNT.format(Math.round(r.total)), COUNT.format(targets.dailySteps()),
                         GoalProgress.of(r.total, targets.dailySteps())))
                 .orElse(null);
         // A night counts toward the morning it ends on: last night is today's date.
-        List<DailyRollup> night = trends.day(person, Metric.SLEEP, today);
+        List<DailyRollup> night = latest.on(Metric.SLEEP, today);
         double asleep = TrendTables.asleepMinutes(night);
         SleepTile sleep = asleep > 0
                 ? new SleepTile((int) Math.round(asleep), targets.sleepMinutes(),
@@ -116,7 +118,7 @@ public class DashboardPages {
                 : null;
 
         WeightTile weight = null;
-        DailyRollup lastWeight = latest.get(Metric.WEIGHT);
+        DailyRollup lastWeight = latest.of(Metric.WEIGHT).orElse(null);
         if (lastWeight != null) {
             UnitView unit = UnitView.of(person, Metric.WEIGHT);
             Latest reading = latest(person, Metric.WEIGHT, lastWeight);
@@ -129,11 +131,11 @@ public class DashboardPages {
                 weight = new WeightTile(reading, null, null, 0);
             }
         }
-        Latest bloodPressure = trends.latestBloodPressure(person).map(p -> new Latest(p.text(),
+        Latest bloodPressure = trends.bloodPressure(person, latest).map(p -> new Latest(p.text(),
                 TrendPages.unitLabel(Metric.SYSTOLIC.unit()), TrendTables.formatDay(p.date()))).orElse(null);
         return Templates.dashboard(new View(person.displayName, due, checkIns.todays(person).isPresent(), steps, sleep,
-                latest(person, Metric.RESTING_HEART_RATE, latest.get(Metric.RESTING_HEART_RATE)), weight,
-                bloodPressure, latest(person, Metric.GLUCOSE, latest.get(Metric.GLUCOSE))),
+                latest(person, Metric.RESTING_HEART_RATE, latest.of(Metric.RESTING_HEART_RATE).orElse(null)), weight,
+                bloodPressure, latest(person, Metric.GLUCOSE, latest.of(Metric.GLUCOSE).orElse(null))),
                 Math.toIntExact(monitoring.openAlerts(person.id)));
     }
 

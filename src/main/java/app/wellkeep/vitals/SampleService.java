@@ -24,7 +24,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.ws.rs.NotFoundException;
@@ -258,17 +257,10 @@ public class SampleService {
         if (em.find(VitalsLock.class, personId, LockModeType.PESSIMISTIC_WRITE) != null) {
             return;
         }
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                if (VitalsLock.findById(personId) == null) {
-                    VitalsLock row = new VitalsLock();
-                    row.personId = personId;
-                    row.persistAndFlush();
-                }
-            });
-        } catch (PersistenceException raced) {
-            // Another writer created the row first: it exists either way.
-        }
+        // The person's first write: the row is made in this transaction (the person may be new in it too).
+        em.createNativeQuery("MERGE INTO vitals_lock t USING (VALUES (CAST(?1 AS UUID))) s (person_id) "
+                + "ON t.person_id = s.person_id WHEN NOT MATCHED THEN INSERT (person_id) VALUES (s.person_id)")
+                .setParameter(1, personId).executeUpdate();
         em.find(VitalsLock.class, personId, LockModeType.PESSIMISTIC_WRITE);
     }
 
@@ -653,7 +645,7 @@ public class SampleService {
         }
     }
 
-    /** Recounts the daily figures of the days touched, a month of each metric at a time. */
+    /** Recounts the daily figures of the days touched, a month of each metric at a time, and each latest day. */
     private void recount(Person person, Map<Metric, Set<LocalDate>> touched) {
         touched.forEach((metric, days) -> {
             List<LocalDate> window = new ArrayList<>();
@@ -668,6 +660,32 @@ public class SampleService {
                 recountWindow(person, metric, window);
             }
         });
+        em.flush();
+        touched.keySet().forEach(metric -> keepLatestDay(person.id, metric));
+    }
+
+    /** The metric's latest day with figures, as the figures now stand (an index walk backwards). */
+    private void keepLatestDay(UUID personId, Metric metric) {
+        LocalDate latest = em.createQuery("select max(r.localDate) from DailyRollup r where r.personId = ?1 "
+                + "and r.metric = ?2", LocalDate.class).setParameter(1, personId).setParameter(2, metric)
+                .getSingleResult();
+        LatestDay.Key key = new LatestDay.Key();
+        key.personId = personId;
+        key.metric = metric;
+        LatestDay row = em.find(LatestDay.class, key);
+        if (latest == null) {
+            if (row != null) {
+                em.remove(row);
+            }
+        } else if (row == null) {
+            row = new LatestDay();
+            row.personId = personId;
+            row.metric = metric;
+            row.localDate = latest;
+            em.persist(row);
+        } else {
+            row.localDate = latest;
+        }
     }
 
     /** The figures of some days of one metric (at most a month apart), from every reading that counts toward them. */
@@ -751,6 +769,10 @@ public class SampleService {
                 em.clear();
             }
         });
+        LatestDay.delete("personId", person.id);
+        for (Metric metric : spans.keySet()) {
+            keepLatestDay(person.id, metric);
+        }
     }
 
     private static void widen(Map<Metric, Instant[]> spans, Metric metric, Instant first, Instant last) {
@@ -761,7 +783,8 @@ public class SampleService {
     /** Removes every reading and figure of a person (erasure), staged ones included; returns how many rows. */
     @Transactional(TxType.MANDATORY)
     public long eraseAll(UUID personId) {
-        return DailyRollup.delete("personId", personId) + Sample.delete("personId", personId)
+        return LatestDay.delete("personId", personId) + DailyRollup.delete("personId", personId)
+                + Sample.delete("personId", personId)
                 + SampleBlock.delete("personId", personId) + StagedBlock.delete("personId", personId)
                 + VitalsLock.delete("personId", personId);
     }

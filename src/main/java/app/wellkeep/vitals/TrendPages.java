@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -35,6 +35,9 @@ import app.wellkeep.vitals.TrendTables.Table;
 @Produces(MediaType.TEXT_HTML)
 public class TrendPages {
 
+    /** The longest range shown day by day. */
+    public static final int DAILY_UP_TO = 90;
+
     /** Systolic and diastolic are read together, on this page. */
     public static final String BLOOD_PRESSURE = "blood-pressure";
 
@@ -45,6 +48,15 @@ public class TrendPages {
     public record TrendView(String slug, String name, String unitLabel, String chart, boolean stacked,
             TrendRange range, List<Integer> presets, String fromLabel, String toLabel, Table daily, Table weekly,
             boolean dayViews) {
+
+        /** Over more than {@link #DAILY_UP_TO} days the page shows weeks: hundreds of daily rows read to nobody. */
+        public boolean weeklyOnly() {
+            return range.days() > DAILY_UP_TO;
+        }
+
+        public boolean hasData() {
+            return !daily.isEmpty() || !weekly.isEmpty();
+        }
 
         public String firstColumn() {
             return slug.equals(Metric.SLEEP.slug()) ? "night" : "date";
@@ -100,27 +112,29 @@ public class TrendPages {
         return slugs;
     }
 
+    /** One transaction for all the page reads, rather than one for each. */
+    @Transactional
     @GET
     public TemplateInstance index() {
         Person person = current.person();
-        Map<Metric, DailyRollup> latest = trends.latestOfEach(person);
+        TrendService.Latest latest = trends.latestOfEach(person);
         List<IndexRow> rows = new ArrayList<>();
         for (String slug : slugs()) {
             String name = messages().metricName(slug);
             if (slug.equals(BLOOD_PRESSURE)) {
-                Optional<TrendService.Pressure> bp = trends.latestBloodPressure(person);
+                Optional<TrendService.Pressure> bp = trends.bloodPressure(person, latest);
                 rows.add(new IndexRow(slug, name, bp.map(p -> Cell.text(p.text())).orElse(null),
                         unitLabel(Metric.SYSTOLIC.unit()), bp.map(p -> TrendTables.DAY.format(p.date()))
                                 .orElse(null)));
                 continue;
             }
             Metric metric = Metric.bySlug(slug).orElseThrow();
-            DailyRollup last = latest.get(metric);
+            DailyRollup last = latest.of(metric).orElse(null);
             if (last == null) {
                 rows.add(new IndexRow(slug, name, null, null, null));
             } else if (metric == Metric.SLEEP) {
                 rows.add(new IndexRow(slug, name,
-                        Cell.duration(TrendTables.asleepMinutes(trends.day(person, metric, last.localDate))), null,
+                        Cell.duration(TrendTables.asleepMinutes(latest.stages(metric))), null,
                         TrendTables.DAY.format(last.localDate)));
             } else {
                 UnitView unit = UnitView.of(person, metric);
@@ -132,6 +146,8 @@ public class TrendPages {
         return Templates.index(rows);
     }
 
+    /** One transaction for all the page reads, rather than one for each. */
+    @Transactional
     @GET
     @Path("{slug}")
     public Response trend(@PathParam("slug") String slug, @QueryParam("range") String range,
@@ -157,31 +173,40 @@ public class TrendPages {
     private TrendView view(Person person, String slug, String name, TrendRange range) {
         String fromLabel = TrendTables.DAY.format(range.from());
         String toLabel = TrendTables.DAY.format(range.to());
+        // Over more than DAILY_UP_TO days, weeks only: no daily table to build, and nothing to stack.
+        boolean daysToo = range.days() <= DAILY_UP_TO;
         if (slug.equals(BLOOD_PRESSURE)) {
             UnitView unit = UnitView.of(person, Metric.SYSTOLIC);
             List<DailyRollup> sys = trends.daily(person, Metric.SYSTOLIC, range.from(), range.to());
             List<DailyRollup> dia = trends.daily(person, Metric.DIASTOLIC, range.from(), range.to());
             return new TrendView(slug, name, unitLabel(unit.ucum()), "line", false, range, TrendRange.PRESETS,
-                    fromLabel, toLabel, TrendTables.bloodPressureDaily(sys, dia, unit),
+                    fromLabel, toLabel, daysToo ? TrendTables.bloodPressureDaily(sys, dia, unit) : NO_DAYS,
                     TrendTables.bloodPressureWeekly(sys, dia, unit), false);
         }
         Metric metric = Metric.bySlug(slug).orElseThrow();
         List<DailyRollup> days = trends.daily(person, metric, range.from(), range.to());
         if (metric == Metric.SLEEP) {
-            return new TrendView(slug, name, unitLabel("h"), "bar", true, range, TrendRange.PRESETS, fromLabel,
-                    toLabel, TrendTables.sleepDaily(days), TrendTables.sleepWeekly(days), false);
+            return new TrendView(slug, name, unitLabel("h"), "bar", daysToo, range, TrendRange.PRESETS, fromLabel,
+                    toLabel, daysToo ? TrendTables.sleepDaily(days) : NO_DAYS, TrendTables.sleepWeekly(days),
+                    false);
         }
         UnitView unit = UnitView.of(person, metric);
         boolean sum = metric.aggregation() == Metric.Aggregation.SUM;
-        boolean dayViews = metric == Metric.HEART_RATE;
-        Table daily = sum
-                ? TrendTables.sumDaily(days, unit)
-                : TrendTables.rangeDaily(days, unit, dayViews ? d -> "/trends/heart-rate/days/" + d : null);
+        boolean dayViews = metric == Metric.HEART_RATE && daysToo;
+        Table daily = !daysToo
+                ? NO_DAYS
+                : sum
+                        ? TrendTables.sumDaily(days, unit)
+                        : TrendTables.rangeDaily(days, unit, dayViews ? d -> "/trends/heart-rate/days/" + d : null);
         Table weekly = sum ? TrendTables.sumWeekly(days, unit) : TrendTables.rangeWeekly(days, unit);
         return new TrendView(slug, name, unitLabel(unit.ucum()), sum ? "bar" : "line", false, range,
                 TrendRange.PRESETS, fromLabel, toLabel, daily, weekly, dayViews);
     }
 
+    private static final Table NO_DAYS = new Table(List.of(), List.of());
+
+    /** One transaction for all the page reads, rather than one for each. */
+    @Transactional
     @GET
     @Path("heart-rate/days/{date}")
     public Response heartRateDay(@PathParam("date") String date) {

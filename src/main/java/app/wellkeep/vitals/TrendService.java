@@ -3,10 +3,12 @@ package app.wellkeep.vitals;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,11 +36,14 @@ public class TrendService {
         return LocalDate.ofInstant(clock.instant(), person.zone());
     }
 
+    /** Figures are only read here: loaded without the copies Hibernate keeps to find changes. */
+    static final String READ_ONLY = "org.hibernate.readOnly";
+
     /** The daily figures of a metric from one local day to another, both included, oldest first; all stages. */
     @Transactional
     public List<DailyRollup> daily(Person person, Metric metric, LocalDate from, LocalDate to) {
-        return DailyRollup.list("personId = ?1 and metric = ?2 and localDate >= ?3 and localDate <= ?4 "
-                + "order by localDate, stage", person.id, metric, from, to);
+        return DailyRollup.<DailyRollup>find("personId = ?1 and metric = ?2 and localDate >= ?3 and localDate <= ?4 "
+                + "order by localDate, stage", person.id, metric, from, to).withHint(READ_ONLY, true).list();
     }
 
     /** The figures of the latest day that has any of this metric. */
@@ -49,22 +54,49 @@ public class TrendService {
     }
 
     /**
-     * Every metric's latest day, for the index and the dashboard: one query per metric, each a short walk down an
-     * index ((person, metric, stage, day), and (person, metric, day) for sleep and its stages). A single grouped or
-     * correlated query was measured slower on PostgreSQL with years of data.
+     * Every metric's latest day and its figures (all stages), for the index and the dashboard: two queries, the
+     * latest days (kept as figures are counted, {@link LatestDay}) and their figures.
      */
     @Transactional
-    public Map<Metric, DailyRollup> latestOfEach(Person person) {
-        Map<Metric, DailyRollup> latest = new EnumMap<>(Metric.class);
-        for (Metric metric : Metric.values()) {
-            if (metric == Metric.SLEEP) {
-                DailyRollup.<DailyRollup>find("personId = ?1 and metric = ?2 order by localDate desc", person.id,
-                        metric).firstResultOptional().ifPresent(r -> latest.put(metric, r));
-            } else {
-                latest(person, metric).ifPresent(r -> latest.put(metric, r));
-            }
+    public Latest latestOfEach(Person person) {
+        Map<Metric, LocalDate> days = new EnumMap<>(Metric.class);
+        LatestDay.<LatestDay>list("personId", person.id).forEach(d -> days.put(d.metric, d.localDate));
+        Map<Metric, List<DailyRollup>> figures = new EnumMap<>(Metric.class);
+        if (!days.isEmpty()) {
+            DailyRollup.<DailyRollup>find("personId = ?1 and localDate in ?2", person.id, Set.copyOf(days.values()))
+                    .withHint(READ_ONLY, true).stream().filter(r -> r.localDate.equals(days.get(r.metric)))
+                    .forEach(r -> figures.computeIfAbsent(r.metric, m -> new ArrayList<>()).add(r));
         }
-        return latest;
+        return new Latest(figures);
+    }
+
+    /** Each metric's latest day, by stage. */
+    public record Latest(Map<Metric, List<DailyRollup>> days) {
+
+        /** The latest day's figures of a metric without stages; for sleep, one of its stages (for the date). */
+        public Optional<DailyRollup> of(Metric metric) {
+            List<DailyRollup> day = days.getOrDefault(metric, List.of());
+            return day.stream().filter(r -> r.stage.equals(Sample.NO_STAGE)).findFirst()
+                    .or(() -> day.stream().findFirst());
+        }
+
+        /** All the figures of the latest day of a metric: the stages of a night. */
+        public List<DailyRollup> stages(Metric metric) {
+            return days.getOrDefault(metric, List.of());
+        }
+
+        /** The figures of a metric on a day, if that day is its latest (today's steps, last night). */
+        public List<DailyRollup> on(Metric metric, LocalDate day) {
+            List<DailyRollup> latest = stages(metric);
+            return !latest.isEmpty() && latest.get(0).localDate.equals(day) ? latest : List.of();
+        }
+
+        /** The latest blood pressure, when both values have the same latest day, as a reading gives them. */
+        public Optional<Pressure> bloodPressure() {
+            return of(Metric.SYSTOLIC).flatMap(sys -> of(Metric.DIASTOLIC)
+                    .filter(dia -> dia.localDate.equals(sys.localDate))
+                    .map(dia -> new Pressure(sys.localDate, sys.latest, dia.latest)));
+        }
     }
 
     /** A blood pressure: the latest systolic and diastolic values of one day. */
@@ -82,6 +114,13 @@ public class TrendService {
                 .<DailyRollup>find("personId = ?1 and metric = ?2 and stage = ?3 and localDate = ?4", person.id,
                         Metric.DIASTOLIC, Sample.NO_STAGE, sys.localDate)
                 .firstResultOptional().map(dia -> new Pressure(sys.localDate, sys.latest, dia.latest)));
+    }
+
+    /** The latest blood pressure: from the snapshot, or (when the two values' latest days differ) read apart. */
+    @Transactional
+    public Optional<Pressure> bloodPressure(Person person, Latest latest) {
+        Optional<Pressure> together = latest.bloodPressure();
+        return together.isPresent() || latest.of(Metric.SYSTOLIC).isEmpty() ? together : latestBloodPressure(person);
     }
 
     /** The figures of one day, by stage (only sleep has stages other than none). */

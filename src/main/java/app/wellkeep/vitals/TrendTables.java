@@ -18,6 +18,9 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.i18n.MessageBundles;
+
 /**
  * The tables of the trend pages, built from daily figures (and, for one day of heart rate, from its readings). The
  * chart is drawn from these tables in the browser, so the table is always there as its accessible alternative.
@@ -31,6 +34,7 @@ public final class TrendTables {
     static final List<String> ASLEEP_STAGES = List.of("CORE", "DEEP", "REM", "ASLEEP");
 
     /** A column: its message key, and whether the chart draws it. */
+    @TemplateData
     public record Column(String key, boolean charted) {
     }
 
@@ -38,9 +42,13 @@ public final class TrendTables {
      * A cell: what it shows, the plain number the chart reads (empty for none), and for durations the minutes,
      * which the template writes out in hours and minutes.
      */
+    @TemplateData
     public record Cell(String text, String value, Integer minutes) {
 
         static final Cell NONE = new Cell("–", "", null);
+
+        /** "7 h 30 min", written once for each length a night can have rather than once a cell. */
+        private static final java.util.concurrent.ConcurrentHashMap<Integer, String> DURATIONS = new java.util.concurrent.ConcurrentHashMap<>();
 
         static Cell number(String number) {
             return new Cell(number, number, null);
@@ -48,11 +56,20 @@ public final class TrendTables {
 
         static Cell duration(double minutes) {
             int rounded = (int) Math.round(minutes);
-            return new Cell("", String.format(Locale.ROOT, "%.2f", rounded / 60.0), rounded);
+            String text = DURATIONS.computeIfAbsent(rounded, m -> MessageBundles.get(VitalsMessages.class)
+                    .duration(m / 60, m % 60));
+            return new Cell(text, hours(rounded), rounded);
         }
 
         static Cell text(String text) {
             return new Cell(text, "", null);
+        }
+
+        /** Minutes as hours with two decimals, "7.50", the number the chart draws. */
+        private static String hours(int minutes) {
+            long hundredths = Math.round(minutes * 100 / 60.0);
+            long fraction = Math.abs(hundredths % 100);
+            return (hundredths < 0 ? "-" : "") + Math.abs(hundredths / 100) + (fraction < 10 ? ".0" : ".") + fraction;
         }
 
         public boolean isDuration() {
@@ -69,6 +86,7 @@ public final class TrendTables {
     }
 
     /** A row: a day (with a link to its detail where there is one) or an ISO week. */
+    @TemplateData
     public record Row(String label, int week, int weekYear, String href, List<Cell> cells) {
 
         public boolean isWeek() {
@@ -76,6 +94,7 @@ public final class TrendTables {
         }
     }
 
+    @TemplateData
     public record Table(List<Column> columns, List<Row> rows) {
 
         public boolean isEmpty() {

@@ -62,6 +62,9 @@ public interface VitalsMessages {
     String weeklyHeading();
 
     @Message
+    String weeklyOnlyHint(int days);
+
+    @Message
     String dailyCaption(String name, String unit);
 
     @Message

@@ -41,8 +41,15 @@ final class PackagedApp implements AutoCloseable {
                     + "'./mvnw verify -Pbench', which packages the app first");
         }
         Path log = Path.of("target/bench-app.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        java.util.List<String> command = new java.util.ArrayList<>(
+                java.util.List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
+        // For a closer look, e.g. -Dbench.app.jvm-args=-XX:StartFlightRecording=filename=target/app.jfr
+        String extra = System.getProperty("bench.app.jvm-args", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(java.util.List.of(extra.split("\\s+")));
+        }
+        command.addAll(java.util.List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(Map.of("WELLKEEP_DB_URL", jdbcUrl, "WELLKEEP_DB_USER", user,
                 "WELLKEEP_DB_PASSWORD", password, "WELLKEEP_OIDC_URL", KeycloakServer.realmUrl(),
                 // DEV-ONLY secrets of the local demo realm: the benchmark runs against that realm only.

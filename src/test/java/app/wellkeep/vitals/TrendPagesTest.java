@@ -221,12 +221,15 @@ class TrendPagesTest {
         samples.record(person, more);
         String html = given().get("/trends/heart-rate?range=365").then().statusCode(200).extract().asString();
         assertEquals(small, html.length(), "twelve times the readings, the same page");
-        assertTrue(html.length() < 250_000, "a year of heart rate stays a small page: " + html.length());
+        assertTrue(html.length() < 40_000, "a year of heart rate stays a small page: " + html.length());
         Matcher rows = Pattern.compile("<tr><th scope=\"row\">").matcher(html);
         int count = 0;
         while (rows.find()) {
             count++;
         }
-        assertEquals(365 + 53, count, 1, "a row per day and per ISO week");
+        assertEquals(53, count, 1, "over 90 days, a row per ISO week");
+        assertTrue(html.contains("data-chart-table=\"weekly-table\""), "the chart is drawn from the weeks");
+        String ninety = given().get("/trends/heart-rate?range=90").then().statusCode(200).extract().asString();
+        assertTrue(ninety.contains("data-chart-table=\"daily-table\""), "up to 90 days, day by day");
     }
 }

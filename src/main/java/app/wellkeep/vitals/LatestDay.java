@@ -1,0 +1,51 @@
+package app.wellkeep.vitals;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** The latest day that has figures of one metric of a person; kept by {@link SampleService} as it counts days. */
+@Entity
+@IdClass(LatestDay.Key.class)
+@Table(name = "latest_day")
+public class LatestDay extends PanacheEntityBase {
+
+    public static class Key implements Serializable {
+
+        public UUID personId;
+        public Metric metric;
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key k && Objects.equals(personId, k.personId) && metric == k.metric;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(personId, metric);
+        }
+    }
+
+    @Id
+    @Column(name = "person_id")
+    public UUID personId;
+
+    @Id
+    @Enumerated(EnumType.STRING)
+    @Column(length = 32)
+    public Metric metric;
+
+    @Column(name = "local_date", nullable = false)
+    public LocalDate localDate;
+}
