@@ -1,4 +1,4 @@
-package app.wellkeep.ingest.csv;
+package app.wellkeep.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import app.wellkeep.ingest.ImportException;
 import app.wellkeep.ingest.ImportException.Problem;
 
 /**
