@@ -41,11 +41,7 @@ public class FitbitRestingHeartRateImporter implements Importer {
 
     @Override
     public void read(ImportContext context, InputStream in, ReadingSink sink) throws IOException {
-        FitbitJson.entries(in, (entry, position) -> {
-            if (!entry.isObject()) {
-                sink.rejected(position, Rejection.INVALID_FIELD, "an entry is not an object");
-                return;
-            }
+        FitbitJson.entries(in, "an entry", sink, (entry, position) -> {
             JsonNode value = entry.get("value");
             LocalDate day = FitbitJson.usDate(value, "date");
             if (day == null) {
@@ -56,14 +52,9 @@ public class FitbitRestingHeartRateImporter implements Importer {
                 sink.rejected(position, Rejection.BAD_TIME, "neither value.date nor dateTime is a date");
                 return;
             }
-            JsonNode bpm = value == null ? null : value.get("value");
-            if (bpm == null || bpm.isNull()) {
-                sink.rejected(position, Rejection.MISSING_FIELD, "no value.value");
-                return;
-            }
-            Double rate = bpm.isNumber() ? FitbitJson.number(bpm) : null;
+            Double rate = FitbitJson.required(value == null ? null : value.get("value"), "value.value",
+                    FitbitJson::jsonNumber, position, sink);
             if (rate == null) {
-                sink.rejected(position, Rejection.INVALID_FIELD, "value.value is not a number");
                 return;
             }
             if (rate == 0) {

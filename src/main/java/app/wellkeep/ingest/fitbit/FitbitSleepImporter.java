@@ -70,11 +70,7 @@ public class FitbitSleepImporter implements Importer {
     @Override
     public void read(ImportContext context, InputStream in, ReadingSink sink) throws IOException {
         ZoneId zone = context.zone();
-        FitbitJson.entries(in, (entry, position) -> {
-            if (!entry.isObject()) {
-                sink.rejected(position, Rejection.INVALID_FIELD, "a sleep log is not an object");
-                return;
-            }
+        FitbitJson.entries(in, "a sleep log", sink, (entry, position) -> {
             JsonNode data = entry.path("levels").path("data");
             if (!data.isArray() || data.isEmpty()) {
                 withoutStages(zone, entry, position, sink);

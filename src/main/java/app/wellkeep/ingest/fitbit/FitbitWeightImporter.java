@@ -55,11 +55,7 @@ public class FitbitWeightImporter implements Importer {
 
     @Override
     public void read(ImportContext context, InputStream in, ReadingSink sink) throws IOException {
-        FitbitJson.entries(in, (entry, position) -> {
-            if (!entry.isObject()) {
-                sink.rejected(position, Rejection.INVALID_FIELD, "an entry is not an object");
-                return;
-            }
+        FitbitJson.entries(in, "an entry", sink, (entry, position) -> {
             LocalDate date = FitbitJson.usDate(entry, "date");
             JsonNode timeNode = entry.get("time");
             if (date == null || timeNode == null || !timeNode.isTextual()) {
@@ -80,9 +76,9 @@ public class FitbitWeightImporter implements Importer {
                 sink.rejected(position, Rejection.MISSING_FIELD, "no weight");
                 return;
             }
-            Double weight = weightNode.isNumber() ? FitbitJson.number(weightNode) : null;
-            Double bmi = numberOrNull(entry.get("bmi"));
-            Double fat = numberOrNull(entry.get("fat"));
+            Double weight = FitbitJson.jsonNumber(weightNode);
+            Double bmi = FitbitJson.jsonNumber(entry.get("bmi"));
+            Double fat = FitbitJson.jsonNumber(entry.get("fat"));
             if (weight == null || (entry.hasNonNull("bmi") && bmi == null)
                     || (entry.hasNonNull("fat") && fat == null)) {
                 sink.rejected(position, Rejection.INVALID_FIELD, "weight, bmi or fat is not a number");
@@ -117,9 +113,5 @@ public class FitbitWeightImporter implements Importer {
 
     private static boolean plausibleHeight(double metres) {
         return metres >= SHORTEST_M && metres <= TALLEST_M;
-    }
-
-    private static Double numberOrNull(JsonNode node) {
-        return node == null || node.isNull() || !node.isNumber() ? null : FitbitJson.number(node);
     }
 }

@@ -61,11 +61,7 @@ public class GarminDailySummaryImporter implements Importer {
 
     @Override
     public void read(ImportContext context, InputStream in, ReadingSink sink) throws IOException {
-        GarminJson.entries(in, (entry, position) -> {
-            if (!entry.isObject()) {
-                sink.rejected(position, Rejection.INVALID_FIELD, "a daily summary is not an object");
-                return;
-            }
+        GarminJson.entries(in, "a daily summary", sink, (entry, position) -> {
             Instant start;
             Instant end;
             int offset;
@@ -76,9 +72,7 @@ public class GarminDailySummaryImporter implements Importer {
                 if (startGmt != null && endGmt != null) {
                     start = startGmt.toInstant(ZoneOffset.UTC);
                     end = endGmt.toInstant(ZoneOffset.UTC);
-                    ZoneOffset local = startLocal == null
-                            ? context.zone().getRules().getOffset(start)
-                            : GarminJson.offset(startLocal, startGmt);
+                    ZoneOffset local = GarminJson.offset(startLocal, startGmt, context.zone());
                     if (local == null) {
                         sink.rejected(position, Rejection.BAD_TIME, "wellnessStartTimeLocal is no offset from GMT");
                         return;

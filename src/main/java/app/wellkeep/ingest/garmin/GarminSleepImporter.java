@@ -63,11 +63,7 @@ public class GarminSleepImporter implements Importer {
 
     @Override
     public void read(ImportContext context, InputStream in, ReadingSink sink) throws IOException {
-        GarminJson.entries(in, (entry, position) -> {
-            if (!entry.isObject()) {
-                sink.rejected(position, Rejection.INVALID_FIELD, "a night is not an object");
-                return;
-            }
+        GarminJson.entries(in, "a night", sink, (entry, position) -> {
             if (STAGES.stream().noneMatch(s -> entry.hasNonNull(s.field()))) {
                 sink.skipped("sleep window without stages");
                 return;
@@ -93,9 +89,7 @@ public class GarminSleepImporter implements Importer {
                 sink.rejected(position, Rejection.BAD_INTERVAL, "the night ends before it starts");
                 return;
             }
-            ZoneOffset local = startLocal == null
-                    ? context.zone().getRules().getOffset(start)
-                    : GarminJson.offset(startLocal, startGmt);
+            ZoneOffset local = GarminJson.offset(startLocal, startGmt, context.zone());
             if (local == null) {
                 sink.rejected(position, Rejection.BAD_TIME, "sleepStartTimestampLocal is no offset from GMT");
                 return;

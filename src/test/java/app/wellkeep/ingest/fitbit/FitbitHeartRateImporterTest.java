@@ -25,6 +25,7 @@ import app.wellkeep.ingest.ImportContext;
 import app.wellkeep.ingest.ImportException;
 import app.wellkeep.ingest.ImportException.Problem;
 import app.wellkeep.ingest.Importer;
+import app.wellkeep.ingest.JsonEntries;
 import app.wellkeep.ingest.RecordingSink;
 import app.wellkeep.ingest.Rejection;
 import app.wellkeep.ingest.WearableFixtures;
@@ -97,7 +98,7 @@ class FitbitHeartRateImporterTest {
     @Test
     void refusesAnEntryLargerThanAnyRealOne() {
         String huge = "[{\"dateTime\": \"01/15/24 07:00:00\", \"value\": {\"bpm\": 60, \"samples\": ["
-                + "60,".repeat(FitbitJson.MAX_ENTRY_BYTES) + "60]}}]";
+                + "60,".repeat(JsonEntries.MAX_ENTRY_BYTES) + "60]}}]";
         ImportException refused = assertThrows(ImportException.class,
                 () -> read(importer, NAME, huge, BERLIN));
         assertEquals(Problem.MALFORMED, refused.problem());

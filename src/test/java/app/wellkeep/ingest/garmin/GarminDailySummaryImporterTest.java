@@ -24,6 +24,7 @@ import app.wellkeep.ingest.ImportContext;
 import app.wellkeep.ingest.ImportException;
 import app.wellkeep.ingest.ImportException.Problem;
 import app.wellkeep.ingest.Importer;
+import app.wellkeep.ingest.JsonEntries;
 import app.wellkeep.ingest.RecordingSink;
 import app.wellkeep.ingest.Rejection;
 import app.wellkeep.ingest.WearableFixtures;
@@ -117,7 +118,7 @@ class GarminDailySummaryImporterTest {
                 problem(importer, NAME, "[{\"bodyBattery\": " + "[".repeat(70) + "]".repeat(70) + "}]"));
         assertEquals(Problem.MALFORMED, problem(importer, NAME, "[{\"totalSteps\": 1" + "0".repeat(80) + "}]"));
         assertEquals(Problem.MALFORMED, problem(importer, NAME, "[{\"calendarDate\": \"2024-01-15\", \"bodyBattery\": ["
-                + "1,".repeat(GarminJson.MAX_ENTRY_BYTES) + "1]}]"));
+                + "1,".repeat(JsonEntries.MAX_ENTRY_BYTES) + "1]}]"));
     }
 
     @Test

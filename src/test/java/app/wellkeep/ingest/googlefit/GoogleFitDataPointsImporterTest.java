@@ -25,6 +25,7 @@ import app.wellkeep.ingest.ImportContext;
 import app.wellkeep.ingest.ImportException;
 import app.wellkeep.ingest.ImportException.Problem;
 import app.wellkeep.ingest.Importer;
+import app.wellkeep.ingest.JsonEntries;
 import app.wellkeep.ingest.RecordingSink;
 import app.wellkeep.ingest.Rejection;
 import app.wellkeep.ingest.WearableFixtures;
@@ -241,7 +242,7 @@ class GoogleFitDataPointsImporterTest {
         assertEquals(Problem.TOO_DEEP, problem(importer, NAME, "{\"Data Points\": [{\"fitValue\": " + deep + "}]}"));
         assertEquals(Problem.TOO_DEEP, problem(importer, NAME, "{\"Other\": " + deep + "}"));
         assertEquals(Problem.MALFORMED, problem(importer, NAME, "{\"Data Points\": [{\"fitValue\": ["
-                + "{},".repeat(GoogleFitDataPointsImporter.MAX_ENTRY_BYTES) + "{}]}]}"));
+                + "{},".repeat(JsonEntries.MAX_ENTRY_BYTES) + "{}]}]}"));
     }
 
     @Test
