@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -63,13 +62,6 @@ public final class JsonEntries implements Closeable {
         } catch (IOException e) {
             throw SafeJson.problem(e);
         }
-    }
-
-    /** Whether a file's first bytes begin an array that names {@code field}, or an empty one: for {@code reads}. */
-    public static boolean beginsArrayWith(byte[] head, String field) {
-        String text = new String(head, StandardCharsets.ISO_8859_1).strip();
-        return text.startsWith("[")
-                && (text.contains("\"" + field + "\"") || text.substring(1).strip().startsWith("]"));
     }
 
     public JsonParser parser() {

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.time.Instant;
 
 import app.wellkeep.ingest.ImportContext;
-import app.wellkeep.ingest.Importer;
+import app.wellkeep.ingest.JsonArrayImporter;
 import app.wellkeep.ingest.ReadingSink;
 import app.wellkeep.vitals.Metric;
 
@@ -18,21 +18,10 @@ import app.wellkeep.vitals.Metric;
  * the file name's date is the local day (a day's file begins at local midnight written in UTC). Each entry is a
  * reading at its moment, at the person's zone's offset then; the source is "Fitbit".
  */
-public class FitbitHeartRateImporter implements Importer {
+public class FitbitHeartRateImporter extends JsonArrayImporter {
 
-    @Override
-    public String format() {
-        return "fitbit-heart-rate";
-    }
-
-    @Override
-    public Positions positions() {
-        return Positions.ITEM;
-    }
-
-    @Override
-    public boolean reads(String fileName, byte[] head) {
-        return FitbitJson.reads(fileName, head, "heart_rate", "bpm");
+    public FitbitHeartRateImporter() {
+        super("fitbit-heart-rate", FitbitJson.fileName("heart_rate"), "bpm");
     }
 
     @Override

@@ -35,13 +35,9 @@ final class FitbitJson {
     private FitbitJson() {
     }
 
-    /** Whether the file is named {@code <kind>-YYYY-MM-DD.json} and begins as an array with {@code marker} in it. */
-    static boolean reads(String fileName, byte[] head, String kind, String marker) {
-        String name = fileName.substring(fileName.lastIndexOf('/') + 1);
-        if (!Pattern.matches(Pattern.quote(kind) + "-\\d{4}-\\d{2}-\\d{2}\\.json", name)) {
-            return false;
-        }
-        return JsonEntries.beginsArrayWith(head, marker);
+    /** The name of a file of one kind: {@code <kind>-YYYY-MM-DD.json}, after the first day it holds. */
+    static Pattern fileName(String kind) {
+        return Pattern.compile(Pattern.quote(kind) + "-\\d{4}-\\d{2}-\\d{2}\\.json");
     }
 
     /**

@@ -9,7 +9,7 @@ import java.time.ZonedDateTime;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import app.wellkeep.ingest.ImportContext;
-import app.wellkeep.ingest.Importer;
+import app.wellkeep.ingest.JsonArrayImporter;
 import app.wellkeep.ingest.ReadingSink;
 import app.wellkeep.ingest.Rejection;
 import app.wellkeep.vitals.Metric;
@@ -22,21 +22,10 @@ import app.wellkeep.vitals.Metric;
  * reads {@code value.date} and {@code value.value}). A day without a resting heart rate has {@code 0} there, and is
  * rejected as missing. Each day is a reading over that local day in the person's zone; the source is "Fitbit".
  */
-public class FitbitRestingHeartRateImporter implements Importer {
+public class FitbitRestingHeartRateImporter extends JsonArrayImporter {
 
-    @Override
-    public String format() {
-        return "fitbit-resting-heart-rate";
-    }
-
-    @Override
-    public Positions positions() {
-        return Positions.ITEM;
-    }
-
-    @Override
-    public boolean reads(String fileName, byte[] head) {
-        return FitbitJson.reads(fileName, head, "resting_heart_rate", "dateTime");
+    public FitbitRestingHeartRateImporter() {
+        super("fitbit-resting-heart-rate", FitbitJson.fileName("resting_heart_rate"), "dateTime");
     }
 
     @Override

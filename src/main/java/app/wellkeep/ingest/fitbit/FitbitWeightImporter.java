@@ -11,7 +11,7 @@ import java.time.format.DateTimeParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import app.wellkeep.ingest.ImportContext;
-import app.wellkeep.ingest.Importer;
+import app.wellkeep.ingest.JsonArrayImporter;
 import app.wellkeep.ingest.ReadingSink;
 import app.wellkeep.ingest.Rejection;
 import app.wellkeep.ingest.Units;
@@ -32,25 +32,14 @@ import app.wellkeep.vitals.Metric;
  * and body fat (%) at the moment; the source is "Fitbit" and the entry's {@code source} ("Fitbit Aria", "Fitbit Web",
  * "Fitbit API").
  */
-public class FitbitWeightImporter implements Importer {
+public class FitbitWeightImporter extends JsonArrayImporter {
 
     private static final double KG_PER_LB = 0.45359237;
     private static final double SHORTEST_M = 1.40;
     private static final double TALLEST_M = 2.20;
 
-    @Override
-    public String format() {
-        return "fitbit-weight";
-    }
-
-    @Override
-    public Positions positions() {
-        return Positions.ITEM;
-    }
-
-    @Override
-    public boolean reads(String fileName, byte[] head) {
-        return FitbitJson.reads(fileName, head, "weight", "weight");
+    public FitbitWeightImporter() {
+        super("fitbit-weight", FitbitJson.fileName("weight"), "weight");
     }
 
     @Override

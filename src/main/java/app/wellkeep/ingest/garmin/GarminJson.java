@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -26,12 +25,6 @@ final class GarminJson {
     static final String SOURCE = "Garmin";
 
     private GarminJson() {
-    }
-
-    /** Whether the file has that name and begins as an array with {@code marker} in it (or an empty one). */
-    static boolean reads(String fileName, byte[] head, Pattern name, String marker) {
-        return name.matcher(fileName.substring(fileName.lastIndexOf('/') + 1)).matches()
-                && JsonEntries.beginsArrayWith(head, marker);
     }
 
     /**
