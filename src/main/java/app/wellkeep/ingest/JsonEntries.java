@@ -41,9 +41,9 @@ public final class JsonEntries implements Closeable {
     }
 
     /**
-     * Reads a file that is one array of entries ({@code what} names whose, for the refusal of a file that is not an
-     * array): each entry that is an object goes to {@code entry}, any other is rejected as "{@code noun} is not an
-     * object". Throws {@link ImportException} for a file that cannot be read.
+     * Reads a file that is one array of entries: each entry that is an object goes to {@code entry}, any other is
+     * rejected as "{@code noun} is not an object". Throws {@link ImportException} for a file that cannot be read;
+     * {@code what} names the export ("Fitbit") where the file is no array.
      */
     public static void array(InputStream in, String what, String noun, ReadingSink sink, Entry entry) {
         try (JsonEntries entries = open(in)) {
