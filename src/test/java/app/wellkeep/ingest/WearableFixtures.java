@@ -94,6 +94,19 @@ public final class WearableFixtures {
         return problem(importer, fileName, content.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * What the fuzz tests hold every importer to: looking at any bytes with {@code reads} and reading them ends normally
+     * or with an {@link ImportException}, never with another exception.
+     */
+    public static void readOrRefuse(Importer importer, String fileName, byte[] data) throws IOException {
+        importer.reads(fileName, data);
+        try {
+            importer.read(new ImportContext(fileName, BERLIN), new ByteArrayInputStream(data), new RecordingSink());
+        } catch (ImportException expected) {
+            // Refusing the file is one of the two ways to end.
+        }
+    }
+
     /** The first {@link Importer#HEAD_BYTES} of the content, as the pipeline hands them to {@code reads}. */
     public static byte[] head(byte[] content) {
         return Arrays.copyOf(content, Math.min(content.length, Importer.HEAD_BYTES));

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
+import app.wellkeep.ingest.CsvLines;
 import app.wellkeep.ingest.ImportContext;
 import app.wellkeep.ingest.ImportException;
 import app.wellkeep.ingest.ImportException.Problem;

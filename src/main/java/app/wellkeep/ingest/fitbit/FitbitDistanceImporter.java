@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import app.wellkeep.ingest.ImportContext;
-import app.wellkeep.ingest.Importer;
+import app.wellkeep.ingest.JsonArrayImporter;
 import app.wellkeep.ingest.ReadingSink;
 import app.wellkeep.vitals.Metric;
 
@@ -16,21 +16,10 @@ import app.wellkeep.vitals.Metric;
  * values from centimeters"); 753.6 a minute is a walk in centimetres and a car in metres. Each entry is a reading in
  * metres over its minute, at the person's zone's offset; the source is "Fitbit".
  */
-public class FitbitDistanceImporter implements Importer {
+public class FitbitDistanceImporter extends JsonArrayImporter {
 
-    @Override
-    public String format() {
-        return "fitbit-distance";
-    }
-
-    @Override
-    public Positions positions() {
-        return Positions.ITEM;
-    }
-
-    @Override
-    public boolean reads(String fileName, byte[] head) {
-        return FitbitJson.reads(fileName, head, "distance", "dateTime");
+    public FitbitDistanceImporter() {
+        super("fitbit-distance", FitbitJson.fileName("distance"), "dateTime");
     }
 
     @Override

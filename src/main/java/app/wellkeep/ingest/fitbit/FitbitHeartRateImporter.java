@@ -3,15 +3,10 @@ package app.wellkeep.ingest.fitbit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import app.wellkeep.ingest.ImportContext;
-import app.wellkeep.ingest.Importer;
+import app.wellkeep.ingest.JsonArrayImporter;
 import app.wellkeep.ingest.ReadingSink;
-import app.wellkeep.ingest.Rejection;
 import app.wellkeep.vitals.Metric;
 
 /**
@@ -23,47 +18,24 @@ import app.wellkeep.vitals.Metric;
  * the file name's date is the local day (a day's file begins at local midnight written in UTC). Each entry is a
  * reading at its moment, at the person's zone's offset then; the source is "Fitbit".
  */
-public class FitbitHeartRateImporter implements Importer {
+public class FitbitHeartRateImporter extends JsonArrayImporter {
 
-    @Override
-    public String format() {
-        return "fitbit-heart-rate";
-    }
-
-    @Override
-    public Positions positions() {
-        return Positions.ITEM;
-    }
-
-    @Override
-    public boolean reads(String fileName, byte[] head) {
-        return FitbitJson.reads(fileName, head, "heart_rate", "bpm");
+    public FitbitHeartRateImporter() {
+        super("fitbit-heart-rate", FitbitJson.fileName("heart_rate"), "bpm");
     }
 
     @Override
     public void read(ImportContext context, InputStream in, ReadingSink sink) throws IOException {
-        FitbitJson.entries(in, (entry, position) -> {
-            if (!entry.isObject()) {
-                sink.rejected(position, Rejection.INVALID_FIELD, "an entry is not an object");
+        FitbitJson.entries(in, "an entry", sink, (entry, position) -> {
+            Instant at = FitbitJson.utcDateTime(entry, position, sink);
+            if (at == null) {
                 return;
             }
-            LocalDateTime utc = FitbitJson.usDateTime(entry, "dateTime");
-            if (utc == null) {
-                sink.rejected(position, entry.has("dateTime") ? Rejection.BAD_TIME : Rejection.MISSING_FIELD,
-                        "dateTime is not MM/dd/yy HH:mm:ss");
-                return;
-            }
-            JsonNode bpm = entry.path("value").get("bpm");
-            if (bpm == null || bpm.isNull()) {
-                sink.rejected(position, Rejection.MISSING_FIELD, "no value.bpm");
-                return;
-            }
-            Double value = bpm.isNumber() ? FitbitJson.number(bpm) : null;
+            Double value = FitbitJson.required(entry.path("value").get("bpm"), "value.bpm", FitbitJson::jsonNumber,
+                    position, sink);
             if (value == null) {
-                sink.rejected(position, Rejection.INVALID_FIELD, "value.bpm is not a number");
                 return;
             }
-            Instant at = utc.toInstant(ZoneOffset.UTC);
             sink.reading(Metric.HEART_RATE, at, at, context.zone().getRules().getOffset(at).getTotalSeconds(), value,
                     "", FitbitJson.SOURCE, position);
         });

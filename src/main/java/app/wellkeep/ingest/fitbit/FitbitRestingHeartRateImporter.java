@@ -9,7 +9,7 @@ import java.time.ZonedDateTime;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import app.wellkeep.ingest.ImportContext;
-import app.wellkeep.ingest.Importer;
+import app.wellkeep.ingest.JsonArrayImporter;
 import app.wellkeep.ingest.ReadingSink;
 import app.wellkeep.ingest.Rejection;
 import app.wellkeep.vitals.Metric;
@@ -22,30 +22,15 @@ import app.wellkeep.vitals.Metric;
  * reads {@code value.date} and {@code value.value}). A day without a resting heart rate has {@code 0} there, and is
  * rejected as missing. Each day is a reading over that local day in the person's zone; the source is "Fitbit".
  */
-public class FitbitRestingHeartRateImporter implements Importer {
+public class FitbitRestingHeartRateImporter extends JsonArrayImporter {
 
-    @Override
-    public String format() {
-        return "fitbit-resting-heart-rate";
-    }
-
-    @Override
-    public Positions positions() {
-        return Positions.ITEM;
-    }
-
-    @Override
-    public boolean reads(String fileName, byte[] head) {
-        return FitbitJson.reads(fileName, head, "resting_heart_rate", "dateTime");
+    public FitbitRestingHeartRateImporter() {
+        super("fitbit-resting-heart-rate", FitbitJson.fileName("resting_heart_rate"), "dateTime");
     }
 
     @Override
     public void read(ImportContext context, InputStream in, ReadingSink sink) throws IOException {
-        FitbitJson.entries(in, (entry, position) -> {
-            if (!entry.isObject()) {
-                sink.rejected(position, Rejection.INVALID_FIELD, "an entry is not an object");
-                return;
-            }
+        FitbitJson.entries(in, "an entry", sink, (entry, position) -> {
             JsonNode value = entry.get("value");
             LocalDate day = FitbitJson.usDate(value, "date");
             if (day == null) {
@@ -56,14 +41,9 @@ public class FitbitRestingHeartRateImporter implements Importer {
                 sink.rejected(position, Rejection.BAD_TIME, "neither value.date nor dateTime is a date");
                 return;
             }
-            JsonNode bpm = value == null ? null : value.get("value");
-            if (bpm == null || bpm.isNull()) {
-                sink.rejected(position, Rejection.MISSING_FIELD, "no value.value");
-                return;
-            }
-            Double rate = bpm.isNumber() ? FitbitJson.number(bpm) : null;
+            Double rate = FitbitJson.required(value == null ? null : value.get("value"), "value.value",
+                    FitbitJson::jsonNumber, position, sink);
             if (rate == null) {
-                sink.rejected(position, Rejection.INVALID_FIELD, "value.value is not a number");
                 return;
             }
             if (rate == 0) {

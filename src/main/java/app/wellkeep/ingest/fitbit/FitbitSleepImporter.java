@@ -17,7 +17,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import app.wellkeep.ingest.ImportContext;
-import app.wellkeep.ingest.Importer;
+import app.wellkeep.ingest.JsonArrayImporter;
 import app.wellkeep.ingest.ReadingSink;
 import app.wellkeep.ingest.Rejection;
 import app.wellkeep.vitals.Metric;
@@ -40,7 +40,7 @@ import app.wellkeep.vitals.SleepStage;
  * one that follows the stage before it. A log without stages becomes one ASLEEP reading of its {@code minutesAsleep}
  * over the night. The source is "Fitbit".
  */
-public class FitbitSleepImporter implements Importer {
+public class FitbitSleepImporter extends JsonArrayImporter {
 
     private static final Map<String, SleepStage> LEVELS = Map.of("wake", SleepStage.AWAKE, "light", SleepStage.CORE,
             "deep", SleepStage.DEEP, "rem", SleepStage.REM, "asleep", SleepStage.ASLEEP, "restless", SleepStage.AWAKE,
@@ -52,29 +52,14 @@ public class FitbitSleepImporter implements Importer {
     private record Segment(Instant start, Instant end, SleepStage stage) {
     }
 
-    @Override
-    public String format() {
-        return "fitbit-sleep";
-    }
-
-    @Override
-    public Positions positions() {
-        return Positions.ITEM;
-    }
-
-    @Override
-    public boolean reads(String fileName, byte[] head) {
-        return FitbitJson.reads(fileName, head, "sleep", "dateOfSleep");
+    public FitbitSleepImporter() {
+        super("fitbit-sleep", FitbitJson.fileName("sleep"), "dateOfSleep");
     }
 
     @Override
     public void read(ImportContext context, InputStream in, ReadingSink sink) throws IOException {
         ZoneId zone = context.zone();
-        FitbitJson.entries(in, (entry, position) -> {
-            if (!entry.isObject()) {
-                sink.rejected(position, Rejection.INVALID_FIELD, "a sleep log is not an object");
-                return;
-            }
+        FitbitJson.entries(in, "a sleep log", sink, (entry, position) -> {
             JsonNode data = entry.path("levels").path("data");
             if (!data.isArray() || data.isEmpty()) {
                 withoutStages(zone, entry, position, sink);

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import app.wellkeep.ingest.ImportContext;
-import app.wellkeep.ingest.Importer;
+import app.wellkeep.ingest.JsonArrayImporter;
 import app.wellkeep.ingest.ReadingSink;
 import app.wellkeep.vitals.Metric;
 
@@ -16,21 +16,10 @@ import app.wellkeep.vitals.Metric;
  * https://github.com/damirarh/FitbitExportParser). Each entry is a reading over its minute, at the person's zone's
  * offset; the source is "Fitbit".
  */
-public class FitbitStepsImporter implements Importer {
+public class FitbitStepsImporter extends JsonArrayImporter {
 
-    @Override
-    public String format() {
-        return "fitbit-steps";
-    }
-
-    @Override
-    public Positions positions() {
-        return Positions.ITEM;
-    }
-
-    @Override
-    public boolean reads(String fileName, byte[] head) {
-        return FitbitJson.reads(fileName, head, "steps", "dateTime");
+    public FitbitStepsImporter() {
+        super("fitbit-steps", FitbitJson.fileName("steps"), "dateTime");
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.time.format.DateTimeParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import app.wellkeep.ingest.ImportContext;
-import app.wellkeep.ingest.Importer;
+import app.wellkeep.ingest.JsonArrayImporter;
 import app.wellkeep.ingest.ReadingSink;
 import app.wellkeep.ingest.Rejection;
 import app.wellkeep.ingest.Units;
@@ -32,34 +32,19 @@ import app.wellkeep.vitals.Metric;
  * and body fat (%) at the moment; the source is "Fitbit" and the entry's {@code source} ("Fitbit Aria", "Fitbit Web",
  * "Fitbit API").
  */
-public class FitbitWeightImporter implements Importer {
+public class FitbitWeightImporter extends JsonArrayImporter {
 
     private static final double KG_PER_LB = 0.45359237;
     private static final double SHORTEST_M = 1.40;
     private static final double TALLEST_M = 2.20;
 
-    @Override
-    public String format() {
-        return "fitbit-weight";
-    }
-
-    @Override
-    public Positions positions() {
-        return Positions.ITEM;
-    }
-
-    @Override
-    public boolean reads(String fileName, byte[] head) {
-        return FitbitJson.reads(fileName, head, "weight", "weight");
+    public FitbitWeightImporter() {
+        super("fitbit-weight", FitbitJson.fileName("weight"), "weight");
     }
 
     @Override
     public void read(ImportContext context, InputStream in, ReadingSink sink) throws IOException {
-        FitbitJson.entries(in, (entry, position) -> {
-            if (!entry.isObject()) {
-                sink.rejected(position, Rejection.INVALID_FIELD, "an entry is not an object");
-                return;
-            }
+        FitbitJson.entries(in, "an entry", sink, (entry, position) -> {
             LocalDate date = FitbitJson.usDate(entry, "date");
             JsonNode timeNode = entry.get("time");
             if (date == null || timeNode == null || !timeNode.isTextual()) {
@@ -80,9 +65,9 @@ public class FitbitWeightImporter implements Importer {
                 sink.rejected(position, Rejection.MISSING_FIELD, "no weight");
                 return;
             }
-            Double weight = weightNode.isNumber() ? FitbitJson.number(weightNode) : null;
-            Double bmi = numberOrNull(entry.get("bmi"));
-            Double fat = numberOrNull(entry.get("fat"));
+            Double weight = FitbitJson.jsonNumber(weightNode);
+            Double bmi = FitbitJson.jsonNumber(entry.get("bmi"));
+            Double fat = FitbitJson.jsonNumber(entry.get("fat"));
             if (weight == null || (entry.hasNonNull("bmi") && bmi == null)
                     || (entry.hasNonNull("fat") && fat == null)) {
                 sink.rejected(position, Rejection.INVALID_FIELD, "weight, bmi or fat is not a number");
@@ -117,9 +102,5 @@ public class FitbitWeightImporter implements Importer {
 
     private static boolean plausibleHeight(double metres) {
         return metres >= SHORTEST_M && metres <= TALLEST_M;
-    }
-
-    private static Double numberOrNull(JsonNode node) {
-        return node == null || node.isNull() || !node.isNumber() ? null : FitbitJson.number(node);
     }
 }

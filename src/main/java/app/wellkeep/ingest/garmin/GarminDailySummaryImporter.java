@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import app.wellkeep.ingest.ImportContext;
-import app.wellkeep.ingest.Importer;
+import app.wellkeep.ingest.JsonArrayImporter;
 import app.wellkeep.ingest.ReadingSink;
 import app.wellkeep.ingest.Rejection;
 import app.wellkeep.vitals.Metric;
@@ -36,36 +36,19 @@ import app.wellkeep.vitals.Metric;
  * minimum and maximum heart rate, intensity minutes, floors, stress, body battery and respiration are counted as
  * skipped by field name. The source is "Garmin".
  */
-public class GarminDailySummaryImporter implements Importer {
-
-    private static final Pattern NAME = Pattern.compile("UDSFile_.*\\.json");
+public class GarminDailySummaryImporter extends JsonArrayImporter {
 
     private static final List<String> NOT_KEPT = List.of("totalKilocalories", "minHeartRate", "maxHeartRate",
             "moderateIntensityMinutes", "vigorousIntensityMinutes", "floorsAscendedInMeters", "allDayStress",
             "bodyBattery", "respiration");
 
-    @Override
-    public String format() {
-        return "garmin-daily-summary";
-    }
-
-    @Override
-    public Positions positions() {
-        return Positions.ITEM;
-    }
-
-    @Override
-    public boolean reads(String fileName, byte[] head) {
-        return GarminJson.reads(fileName, head, NAME, "calendarDate");
+    public GarminDailySummaryImporter() {
+        super("garmin-daily-summary", Pattern.compile("UDSFile_.*\\.json"), "calendarDate");
     }
 
     @Override
     public void read(ImportContext context, InputStream in, ReadingSink sink) throws IOException {
-        GarminJson.entries(in, (entry, position) -> {
-            if (!entry.isObject()) {
-                sink.rejected(position, Rejection.INVALID_FIELD, "a daily summary is not an object");
-                return;
-            }
+        GarminJson.entries(in, "a daily summary", sink, (entry, position) -> {
             Instant start;
             Instant end;
             int offset;
@@ -76,9 +59,7 @@ public class GarminDailySummaryImporter implements Importer {
                 if (startGmt != null && endGmt != null) {
                     start = startGmt.toInstant(ZoneOffset.UTC);
                     end = endGmt.toInstant(ZoneOffset.UTC);
-                    ZoneOffset local = startLocal == null
-                            ? context.zone().getRules().getOffset(start)
-                            : GarminJson.offset(startLocal, startGmt);
+                    ZoneOffset local = GarminJson.offset(startLocal, startGmt, context.zone());
                     if (local == null) {
                         sink.rejected(position, Rejection.BAD_TIME, "wellnessStartTimeLocal is no offset from GMT");
                         return;

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import app.wellkeep.ingest.ImportContext;
-import app.wellkeep.ingest.Importer;
+import app.wellkeep.ingest.JsonArrayImporter;
 import app.wellkeep.ingest.ReadingSink;
 import app.wellkeep.ingest.Rejection;
 import app.wellkeep.vitals.Metric;
@@ -35,9 +35,7 @@ import app.wellkeep.vitals.SleepStage;
  * archive writes no offset: the person's zone's at the start is used, or the local start time's where there is one.
  * The source is "Garmin".
  */
-public class GarminSleepImporter implements Importer {
-
-    private static final Pattern NAME = Pattern.compile(".*_sleepData\\.json");
+public class GarminSleepImporter extends JsonArrayImporter {
 
     private record Stage(String field, SleepStage stage) {
     }
@@ -46,28 +44,13 @@ public class GarminSleepImporter implements Importer {
             new Stage("lightSleepSeconds", SleepStage.CORE), new Stage("remSleepSeconds", SleepStage.REM),
             new Stage("awakeSleepSeconds", SleepStage.AWAKE));
 
-    @Override
-    public String format() {
-        return "garmin-sleep";
-    }
-
-    @Override
-    public Positions positions() {
-        return Positions.ITEM;
-    }
-
-    @Override
-    public boolean reads(String fileName, byte[] head) {
-        return GarminJson.reads(fileName, head, NAME, "calendarDate");
+    public GarminSleepImporter() {
+        super("garmin-sleep", Pattern.compile(".*_sleepData\\.json"), "calendarDate");
     }
 
     @Override
     public void read(ImportContext context, InputStream in, ReadingSink sink) throws IOException {
-        GarminJson.entries(in, (entry, position) -> {
-            if (!entry.isObject()) {
-                sink.rejected(position, Rejection.INVALID_FIELD, "a night is not an object");
-                return;
-            }
+        GarminJson.entries(in, "a night", sink, (entry, position) -> {
             if (STAGES.stream().noneMatch(s -> entry.hasNonNull(s.field()))) {
                 sink.skipped("sleep window without stages");
                 return;
@@ -93,9 +76,7 @@ public class GarminSleepImporter implements Importer {
                 sink.rejected(position, Rejection.BAD_INTERVAL, "the night ends before it starts");
                 return;
             }
-            ZoneOffset local = startLocal == null
-                    ? context.zone().getRules().getOffset(start)
-                    : GarminJson.offset(startLocal, startGmt);
+            ZoneOffset local = GarminJson.offset(startLocal, startGmt, context.zone());
             if (local == null) {
                 sink.rejected(position, Rejection.BAD_TIME, "sleepStartTimestampLocal is no offset from GMT");
                 return;

@@ -1,6 +1,5 @@
 package app.wellkeep.ingest.googlefit;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -18,6 +17,7 @@ import app.wellkeep.ingest.ImportContext;
 import app.wellkeep.ingest.ImportException;
 import app.wellkeep.ingest.ImportException.Problem;
 import app.wellkeep.ingest.Importer;
+import app.wellkeep.ingest.JsonEntries;
 import app.wellkeep.ingest.ReadingSink;
 import app.wellkeep.ingest.Rejection;
 import app.wellkeep.ingest.SafeJson;
@@ -52,9 +52,6 @@ import app.wellkeep.vitals.SleepStage;
 public class GoogleFitDataPointsImporter implements Importer {
 
     static final String SOURCE = "Google Fit";
-
-    /** Far larger than any real entry (a data point is a few hundred bytes); a larger one is garbage or an attack. */
-    static final int MAX_ENTRY_BYTES = 1 << 20;
 
     private static final String GMS = "com.google.android.gms";
 
@@ -102,8 +99,8 @@ public class GoogleFitDataPointsImporter implements Importer {
 
     @Override
     public void read(ImportContext context, InputStream in, ReadingSink sink) throws IOException {
-        EntryBytes bytes = new EntryBytes(in);
-        try (JsonParser parser = SafeJson.open(bytes)) {
+        try (JsonEntries entries = JsonEntries.open(in)) {
+            JsonParser parser = entries.parser();
             JsonToken token = parser.nextToken();
             if (token == null) {
                 throw new ImportException(Problem.EMPTY, "no JSON value");
@@ -121,16 +118,9 @@ public class GoogleFitDataPointsImporter implements Importer {
                     if (token != JsonToken.START_ARRAY) {
                         throw new ImportException(Problem.UNSUPPORTED_FORMAT, "\"Data Points\" is not an array");
                     }
-                    long position = 0;
-                    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-                        if (token == null) {
-                            throw new ImportException(Problem.TRUNCATED, "ends inside \"Data Points\"");
-                        }
-                        bytes.startEntry();
-                        JsonNode point = SafeJson.MAPPER.readTree(parser);
-                        bytes.endEntry();
-                        point(context, point, ++position, source, sink);
-                    }
+                    String pointsSource = source;
+                    entries.objects("\"Data Points\"", "a data point", sink,
+                            (point, position) -> point(context, point, position, pointsSource, sink));
                 } else {
                     parser.skipChildren();
                 }
@@ -139,15 +129,11 @@ public class GoogleFitDataPointsImporter implements Importer {
                 throw new ImportException(Problem.MALFORMED, "content after the data stream object");
             }
         } catch (IOException e) {
-            throw problem(e);
+            throw SafeJson.problem(e);
         }
     }
 
     private void point(ImportContext context, JsonNode point, long position, String source, ReadingSink sink) {
-        if (point == null || !point.isObject()) {
-            sink.rejected(position, Rejection.INVALID_FIELD, "a data point is not an object");
-            return;
-        }
         JsonNode typeNode = point.get("dataTypeName");
         if (typeNode == null || !typeNode.isTextual()) {
             sink.rejected(position, Rejection.MISSING_FIELD, "no dataTypeName");
@@ -276,76 +262,5 @@ public class GoogleFitDataPointsImporter implements Importer {
             return (parts[3].strip() + " " + parts[4].strip());
         }
         return app.equals("com.google.android.apps.fitness") ? SOURCE + " app" : app;
-    }
-
-    /**
-     * {@link SafeJson#problem} but for one case it misses: the parser says a file that ends between two entries of an
-     * object is malformed ("Unexpected end-of-input within/between Object entries"); it ends early.
-     */
-    private static ImportException problem(IOException e) {
-        ImportException problem = SafeJson.problem(e);
-        return problem.problem() == Problem.MALFORMED && String.valueOf(e.getMessage()).contains("end-of-input")
-                ? new ImportException(Problem.TRUNCATED, "ends early", e)
-                : problem;
-    }
-
-    /**
-     * Counts the bytes the parser takes, so that no entry read as a tree is larger than {@link #MAX_ENTRY_BYTES}: the
-     * file as a whole is streamed, but an entry is held in memory whole.
-     */
-    private static final class EntryBytes extends FilterInputStream {
-
-        private long count;
-        private long limit = Long.MAX_VALUE;
-
-        EntryBytes(InputStream in) {
-            super(in);
-        }
-
-        void startEntry() {
-            limit = count + MAX_ENTRY_BYTES;
-        }
-
-        void endEntry() {
-            limit = Long.MAX_VALUE;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int c = super.read();
-            if (c >= 0) {
-                counted(1);
-            }
-            return c;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                counted(n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            counted(skipped);
-            return skipped;
-        }
-
-        private void counted(long n) throws IOException {
-            count += n;
-            if (count > limit) {
-                throw new ImportException.Carrier(new ImportException(Problem.MALFORMED,
-                        "an entry larger than " + MAX_ENTRY_BYTES + " bytes"));
-            }
-        }
     }
 }

@@ -2,12 +2,10 @@ package app.wellkeep.ingest.fitbit;
 
 import static app.wellkeep.ingest.WearableFixtures.BERLIN;
 import static app.wellkeep.ingest.WearableFixtures.assertReading;
-import static app.wellkeep.ingest.WearableFixtures.problem;
 import static app.wellkeep.ingest.WearableFixtures.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 
@@ -15,9 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
-import app.wellkeep.ingest.ImportContext;
-import app.wellkeep.ingest.ImportException;
-import app.wellkeep.ingest.ImportException.Problem;
 import app.wellkeep.ingest.RecordingSink;
 import app.wellkeep.ingest.Rejection;
 import app.wellkeep.ingest.WearableFixtures;
@@ -54,29 +49,8 @@ class FitbitDistanceImporterTest {
                 "", "Fitbit", 4);
     }
 
-    @Test
-    void refusesFilesItCannotRead() {
-        assertEquals(Problem.TRUNCATED, problem(importer, NAME, "["));
-        assertEquals(Problem.NOT_UTF8, problem(importer, NAME, new byte[]{'[', '"', (byte) 0xC3, '"', ']'}));
-        assertEquals(Problem.MALFORMED, problem(importer, NAME, "[1,]"));
-        assertEquals(Problem.EMPTY, problem(importer, NAME, ""));
-        assertEquals(Problem.UNSUPPORTED_FORMAT, problem(importer, NAME, "{}"));
-        assertEquals(Problem.TOO_DEEP, problem(importer, NAME, "[".repeat(65) + "]".repeat(65)));
-        assertEquals(Problem.MALFORMED, problem(importer, NAME, "[{\"value\": \"9\", \"value\": \"1\"}]"));
-    }
-
-    @Test
-    void readsOnlyDistanceFiles() {
-        WearableFixtures.assertReadsOnly(importer, "fitbit/", "distance-.*\\.json");
-    }
-
     @FuzzTest(maxDuration = "30s")
     void fuzz(byte[] data) throws IOException {
-        importer.reads(NAME, data);
-        try {
-            importer.read(new ImportContext(NAME, BERLIN), new ByteArrayInputStream(data), new RecordingSink());
-        } catch (ImportException expected) {
-            // Refusing the file is one of the two ways to end.
-        }
+        WearableFixtures.readOrRefuse(importer, NAME, data);
     }
 }

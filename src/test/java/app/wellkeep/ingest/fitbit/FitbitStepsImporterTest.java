@@ -2,23 +2,17 @@ package app.wellkeep.ingest.fitbit;
 
 import static app.wellkeep.ingest.WearableFixtures.BERLIN;
 import static app.wellkeep.ingest.WearableFixtures.assertReading;
-import static app.wellkeep.ingest.WearableFixtures.problem;
 import static app.wellkeep.ingest.WearableFixtures.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
-import app.wellkeep.ingest.ImportContext;
-import app.wellkeep.ingest.ImportException;
-import app.wellkeep.ingest.ImportException.Problem;
 import app.wellkeep.ingest.RecordingSink;
 import app.wellkeep.ingest.Rejection;
 import app.wellkeep.ingest.WearableFixtures;
@@ -58,30 +52,8 @@ class FitbitStepsImporterTest {
                 "Fitbit", 4);
     }
 
-    @Test
-    void refusesFilesItCannotRead() {
-        assertEquals(Problem.TRUNCATED, problem(importer, NAME, "[{\"dateTime\": \"01/15/24 07:01:00\", \"val"));
-        assertEquals(Problem.NOT_UTF8,
-                problem(importer, NAME, "[{\"value\": \"\u00e9\"}]".getBytes(StandardCharsets.ISO_8859_1)));
-        assertEquals(Problem.MALFORMED, problem(importer, NAME, "[{\"value\": NaN}]"));
-        assertEquals(Problem.EMPTY, problem(importer, NAME, ""));
-        assertEquals(Problem.UNSUPPORTED_FORMAT, problem(importer, NAME, "\"steps\""));
-        assertEquals(Problem.TOO_DEEP,
-                problem(importer, NAME, "[" + "{\"a\":".repeat(70) + "1" + "}".repeat(70) + "]"));
-    }
-
-    @Test
-    void readsOnlyStepsFiles() {
-        WearableFixtures.assertReadsOnly(importer, "fitbit/", "steps-.*\\.json");
-    }
-
     @FuzzTest(maxDuration = "30s")
     void fuzz(byte[] data) throws IOException {
-        importer.reads(NAME, data);
-        try {
-            importer.read(new ImportContext(NAME, BERLIN), new ByteArrayInputStream(data), new RecordingSink());
-        } catch (ImportException expected) {
-            // Refusing the file is one of the two ways to end.
-        }
+        WearableFixtures.readOrRefuse(importer, NAME, data);
     }
 }

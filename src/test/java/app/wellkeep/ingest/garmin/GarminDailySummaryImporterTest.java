@@ -8,9 +8,7 @@ import static app.wellkeep.ingest.WearableFixtures.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -20,8 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
-import app.wellkeep.ingest.ImportContext;
-import app.wellkeep.ingest.ImportException;
 import app.wellkeep.ingest.ImportException.Problem;
 import app.wellkeep.ingest.Importer;
 import app.wellkeep.ingest.RecordingSink;
@@ -105,33 +101,13 @@ class GarminDailySummaryImporterTest {
     }
 
     @Test
-    void refusesFilesItCannotRead() {
+    void refusesItsFixtureCutShort() {
         byte[] fixture = bytes(FIXTURE);
         assertEquals(Problem.TRUNCATED, problem(importer, NAME, Arrays.copyOf(fixture, 700)));
-        assertEquals(Problem.NOT_UTF8,
-                problem(importer, NAME, "[{\"source\": \"\u00e9\"}]".getBytes(StandardCharsets.ISO_8859_1)));
-        assertEquals(Problem.MALFORMED, problem(importer, NAME, "[{\"totalSteps\": 01}]"));
-        assertEquals(Problem.EMPTY, problem(importer, NAME, ""));
-        assertEquals(Problem.UNSUPPORTED_FORMAT, problem(importer, NAME, "{\"calendarDate\": \"2024-01-15\"}"));
-        assertEquals(Problem.TOO_DEEP,
-                problem(importer, NAME, "[{\"bodyBattery\": " + "[".repeat(70) + "]".repeat(70) + "}]"));
-        assertEquals(Problem.MALFORMED, problem(importer, NAME, "[{\"totalSteps\": 1" + "0".repeat(80) + "}]"));
-        assertEquals(Problem.MALFORMED, problem(importer, NAME, "[{\"calendarDate\": \"2024-01-15\", \"bodyBattery\": ["
-                + "1,".repeat(GarminJson.MAX_ENTRY_BYTES) + "1]}]"));
-    }
-
-    @Test
-    void readsOnlyDailySummaryFiles() {
-        WearableFixtures.assertReadsOnly(importer, "garmin/", "UDSFile_.*\\.json");
     }
 
     @FuzzTest(maxDuration = "30s")
     void fuzz(byte[] data) throws IOException {
-        importer.reads(NAME, data);
-        try {
-            importer.read(new ImportContext(NAME, BERLIN), new ByteArrayInputStream(data), new RecordingSink());
-        } catch (ImportException expected) {
-            // Refusing the file is one of the two ways to end.
-        }
+        WearableFixtures.readOrRefuse(importer, NAME, data);
     }
 }

@@ -2,14 +2,11 @@ package app.wellkeep.ingest.garmin;
 
 import static app.wellkeep.ingest.WearableFixtures.BERLIN;
 import static app.wellkeep.ingest.WearableFixtures.assertReading;
-import static app.wellkeep.ingest.WearableFixtures.problem;
 import static app.wellkeep.ingest.WearableFixtures.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -17,9 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
-import app.wellkeep.ingest.ImportContext;
-import app.wellkeep.ingest.ImportException;
-import app.wellkeep.ingest.ImportException.Problem;
 import app.wellkeep.ingest.RecordingSink;
 import app.wellkeep.ingest.Rejection;
 import app.wellkeep.ingest.WearableFixtures;
@@ -94,29 +88,8 @@ class GarminSleepImporterTest {
                 "REM", "Garmin", 4);
     }
 
-    @Test
-    void refusesFilesItCannotRead() {
-        assertEquals(Problem.TRUNCATED, problem(importer, NAME, "[{\"calendarDate\": \"2024-01-15\", "));
-        assertEquals(Problem.NOT_UTF8, problem(importer, NAME, "[\"\u00e9\"]".getBytes(StandardCharsets.ISO_8859_1)));
-        assertEquals(Problem.MALFORMED, problem(importer, NAME, "[{\"deepSleepSeconds\": Infinity}]"));
-        assertEquals(Problem.EMPTY, problem(importer, NAME, " \t"));
-        assertEquals(Problem.UNSUPPORTED_FORMAT, problem(importer, NAME, "{\"dailySleepDTO\": {}}"));
-        assertEquals(Problem.TOO_DEEP,
-                problem(importer, NAME, "[{\"sleepScores\": " + "{\"x\": ".repeat(70) + "1" + "}".repeat(70) + "}]"));
-    }
-
-    @Test
-    void readsOnlySleepDataFiles() {
-        WearableFixtures.assertReadsOnly(importer, "garmin/", ".*_sleepData\\.json");
-    }
-
     @FuzzTest(maxDuration = "30s")
     void fuzz(byte[] data) throws IOException {
-        importer.reads(NAME, data);
-        try {
-            importer.read(new ImportContext(NAME, BERLIN), new ByteArrayInputStream(data), new RecordingSink());
-        } catch (ImportException expected) {
-            // Refusing the file is one of the two ways to end.
-        }
+        WearableFixtures.readOrRefuse(importer, NAME, data);
     }
 }

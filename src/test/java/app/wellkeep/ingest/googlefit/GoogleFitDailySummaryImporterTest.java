@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -22,8 +21,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
-import app.wellkeep.ingest.ImportContext;
-import app.wellkeep.ingest.ImportException;
 import app.wellkeep.ingest.ImportException.Problem;
 import app.wellkeep.ingest.Importer;
 import app.wellkeep.ingest.RecordingSink;
@@ -140,7 +137,6 @@ class GoogleFitDailySummaryImporterTest {
 
     @Test
     void readsOnlyTheDailySummary() {
-        WearableFixtures.assertReadsOnly(importer, "googlefit/", "Daily activity metrics\\.csv");
         assertTrue(importer.reads("Takeout/Fit/Daily Aggregations/Daily Summaries.csv",
                 "\uFEFFDate,Calories (kcal)".getBytes(StandardCharsets.UTF_8)));
         assertFalse(importer.reads("Takeout/Fit/Tägliche Aktivitätsmesswerte/Tägliche Zusammenfassungen.csv",
@@ -156,11 +152,6 @@ class GoogleFitDailySummaryImporterTest {
 
     @FuzzTest(maxDuration = "30s")
     void fuzz(byte[] data) throws IOException {
-        importer.reads(NAME, data);
-        try {
-            importer.read(new ImportContext(NAME, BERLIN), new ByteArrayInputStream(data), new RecordingSink());
-        } catch (ImportException expected) {
-            // Refusing the file is one of the two ways to end.
-        }
+        WearableFixtures.readOrRefuse(importer, NAME, data);
     }
 }
