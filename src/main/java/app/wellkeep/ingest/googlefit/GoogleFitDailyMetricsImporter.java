@@ -9,7 +9,6 @@ import java.time.OffsetTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,7 +70,9 @@ public class GoogleFitDailyMetricsImporter implements Importer {
             throw new ImportException(Problem.UNSUPPORTED_FORMAT, "the file name holds no date (YYYY-MM-DD.csv)");
         }
         LocalDate of = date;
-        ActivityMetricsCsv.read(in, sink, SOURCE, Set.of("Start time", "End time"), KEPT,
+        ActivityMetricsCsv.read(in, sink, SOURCE,
+                new java.util.LinkedHashSet<>(java.util.List.of("Start time", "End time")),
+                KEPT,
                 (row, header, line, s) -> interval(of, row.get(header.get("Start time")).strip(),
                         row.get(header.get("End time")).strip(), line, s));
     }
