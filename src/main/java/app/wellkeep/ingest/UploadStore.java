@@ -11,6 +11,8 @@ import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import app.wellkeep.common.ChunkedInputStream;
+import app.wellkeep.common.ChunkedOutputStream;
 import app.wellkeep.ingest.ImportException.Problem;
 
 /**
@@ -32,27 +34,18 @@ public class UploadStore {
      * soon as it grows past {@code max}; the caller removes what was stored.
      */
     long store(UUID importId, InputStream in, long max) throws IOException {
-        long size = 0;
-        int seq = 0;
-        byte[] chunk = new byte[CHUNK];
-        while (true) {
-            int filled = in.readNBytes(chunk, 0, CHUNK);
-            if (filled == 0) {
-                return size;
-            }
-            size += filled;
-            if (size > max) {
+        ChunkedOutputStream out = new ChunkedOutputStream(CHUNK, (seq, data) -> QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("INSERT INTO import_chunk (import_id, seq, data) VALUES (?1, ?2, ?3)")
+                        .setParameter(1, importId).setParameter(2, seq).setParameter(3, data).executeUpdate()));
+        byte[] buffer = new byte[64 << 10];
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            if (out.size() + n > max) {
                 throw new ImportException(Problem.TOO_LARGE, "larger than " + max + " bytes");
             }
-            byte[] data = filled == CHUNK ? chunk.clone() : java.util.Arrays.copyOf(chunk, filled);
-            int at = seq++;
-            QuarkusTransaction.requiringNew().run(() -> em
-                    .createNativeQuery("INSERT INTO import_chunk (import_id, seq, data) VALUES (?1, ?2, ?3)")
-                    .setParameter(1, importId).setParameter(2, at).setParameter(3, data).executeUpdate());
-            if (filled < CHUNK) {
-                return size;
-            }
+            out.write(buffer, 0, n);
         }
+        out.close();
+        return out.size();
     }
 
     /** The first bytes of the upload, for telling its format. */
@@ -81,45 +74,7 @@ public class UploadStore {
 
     /** The upload as a stream, a chunk at a time. */
     InputStream open(UUID importId) {
-        return new InputStream() {
-
-            private int seq;
-            private byte[] current = new byte[0];
-            private int at;
-            private boolean ended;
-
-            private boolean fill() {
-                while (!ended && at == current.length) {
-                    byte[] next = chunk(importId, seq++);
-                    if (next == null) {
-                        ended = true;
-                    } else {
-                        current = next;
-                        at = 0;
-                    }
-                }
-                return at < current.length;
-            }
-
-            @Override
-            public int read() {
-                return fill() ? current[at++] & 0xFF : -1;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (len == 0) {
-                    return 0;
-                }
-                if (!fill()) {
-                    return -1;
-                }
-                int n = Math.min(len, current.length - at);
-                System.arraycopy(current, at, b, off, n);
-                at += n;
-                return n;
-            }
-        };
+        return new ChunkedInputStream(seq -> chunk(importId, seq));
     }
 
     private byte[] chunk(UUID importId, int seq) {

@@ -7,12 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -20,7 +18,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * One "export all my data" request. The database is the queue: a worker claims a QUEUED job with a conditional
- * update, renews its heartbeat as it goes, and stores the finished file here until the job expires.
+ * update, renews its heartbeat as it goes, and stores the file in chunks ({@link ExportFiles}) kept until the job
+ * expires.
  */
 @Entity
 @Table(name = "export_job")
@@ -72,10 +71,13 @@ public class ExportJob extends PanacheEntityBase {
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
 
-    /** The finished file; loaded only for the download. */
-    @Basic(fetch = FetchType.LAZY)
-    @Column(name = "content")
-    public byte[] content;
+    /** The length of the finished file as stored, in bytes; its chunks are the current attempt's. */
+    @Column(name = "size_bytes")
+    public Long sizeBytes;
+
+    /** How the finished file is stored: {@code gzip}, or null when it is stored as the patient saves it. */
+    @Column(name = "content_encoding", length = 16)
+    public String contentEncoding;
 
     /** The name the browser saves the file under, e.g. {@code wellkeep-export-2026-11-22.json}. */
     public String fileName() {

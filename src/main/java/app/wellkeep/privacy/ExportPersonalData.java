@@ -18,6 +18,7 @@ public class ExportPersonalData implements PersonalData {
         // An export holds nothing but the data of the other sections; a copy of copies would only grow.
     }
 
+    /** The files go with their jobs (their chunks cascade), inside the erasure's one transaction. */
     @Override
     public long erase(UUID personId) {
         return ExportJob.delete("personId", personId);

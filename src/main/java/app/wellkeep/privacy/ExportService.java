@@ -1,5 +1,6 @@
 package app.wellkeep.privacy;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,16 @@ public class ExportService {
 
     @Inject
     ExportWorker worker;
+
+    @Inject
+    ExportFiles files;
+
+    /**
+     * A finished export: {@code size} bytes of {@code content}, encoded as {@code encoding} ({@code gzip}) or, when
+     * that is null, as the patient saves them. The content is read from the database a chunk at a time.
+     */
+    public record StoredFile(String fileName, String mediaType, String encoding, long size, InputStream content) {
+    }
 
     /** Queues an export, or returns the one still under way: one at a time per person is plenty. */
     public ExportJob request(UUID personId, ExportFormat format) {
@@ -58,8 +69,10 @@ public class ExportService {
         return ExportJob.recent(personId, clock.instant());
     }
 
-    /** The finished file of the person's own export. */
-    public Optional<ExportJob> download(UUID personId, UUID id) {
-        return find(personId, id).filter(job -> job.status == Status.DONE && job.content != null);
+    /** The finished file of the person's own export, as stored. */
+    public Optional<StoredFile> download(UUID personId, UUID id) {
+        return find(personId, id).filter(job -> job.status == Status.DONE && job.sizeBytes != null)
+                .map(job -> new StoredFile(job.fileName(), job.format.mediaType(), job.contentEncoding, job.sizeBytes,
+                        files.open(job.id, job.attempts)));
     }
 }

@@ -10,8 +10,10 @@ public interface ExportSink {
     void resource(Map<String, Object> resource);
 
     /**
-     * One row of the section's CSV table. The first call of a section fixes the header; values are written as text
-     * and neutralised against spreadsheet formula injection by the sink.
+     * One row of the section's CSV table. The first call of a table fixes the header; values are written as text
+     * and neutralised against spreadsheet formula injection by the sink. A table's rows come together, written by one
+     * section: once another table has begun, the earlier one is finished (the CSV zip streams each table as one
+     * file, so that no table of millions of rows is held in memory).
      */
     void row(String table, List<String> header, List<?> values);
 }

@@ -1,7 +1,8 @@
 package app.wellkeep.privacy;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.zip.GZIPOutputStream;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,22 +30,30 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
+import app.wellkeep.common.ChunkedOutputStream;
 import app.wellkeep.privacy.ExportJob.Status;
 
 /**
  * Runs queued exports, one at a time per app instance, on a thread of its own. Jobs live in the database, so any
  * instance may run any job: a conditional update claims it, and the attempt number it was claimed with fences off
  * a worker that lost its claim (its later writes match no row). A job whose worker died (its heartbeat stopped) is
- * queued again, and failed after {@link #MAX_ATTEMPTS}.
+ * queued again, and failed after {@link #MAX_ATTEMPTS}. The file is written into the database a chunk at a time as
+ * the sections deliver their data ({@link ExportFiles}), so memory stays bounded whatever the size of the export.
  */
 @ApplicationScoped
 public class ExportWorker {
 
     private static final Logger LOG = Logger.getLogger(ExportWorker.class);
 
-    /** Longer than any one section takes to export: the heartbeat is renewed after each section. */
+    /**
+     * Longer than any one section takes to export, and far longer than it takes to fill a chunk: the heartbeat is
+     * renewed after each section and with each chunk stored.
+     */
     static final Duration LEASE = Duration.ofMinutes(5);
+    /** A section of millions of readings may take longer than the default transaction timeout; never the lease. */
+    private static final int SECTION_TIMEOUT = (int) LEASE.toSeconds();
     static final int MAX_ATTEMPTS = 3;
+    private static final int BUFFER = 64 << 10;
 
     @Inject
     Clock clock;
@@ -54,6 +64,9 @@ public class ExportWorker {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ExportFiles files;
 
     private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
         Thread worker = new Thread(task, "export-worker");
@@ -137,22 +150,49 @@ public class ExportWorker {
             return;
         }
         List<PersonalData> ordered = sections();
-        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        ChunkedOutputStream stored = files.create(id, attempt);
+        OutputStream file = null;
         try {
+            file = new BufferedOutputStream(job.format.gzipped() ? new GZIPOutputStream(stored, BUFFER) : stored,
+                    BUFFER);
             ExportWriter writer = job.format.open(file, json, job.id, job.createdAt);
             int done = 0;
             for (PersonalData section : ordered) {
-                QuarkusTransaction.requiringNew().run(() -> section.export(job.personId, writer));
+                QuarkusTransaction.requiringNew().timeout(SECTION_TIMEOUT)
+                        .run(() -> section.export(job.personId, writer));
                 if (!progress(id, attempt, ++done, ordered.size())) {
-                    // Erased, expired or taken over meanwhile: nothing to finish.
+                    // Erased, expired or taken over meanwhile: nothing to finish, nothing of this attempt to keep.
+                    release(stored, file);
+                    files.delete(id, attempt);
                     return;
                 }
             }
             writer.finish();
-            finish(id, attempt, file.toByteArray());
+            file.close();
+            if (!finish(id, attempt, stored.size(), job.format.gzipped() ? ExportFiles.GZIP : null)) {
+                files.delete(id, attempt);
+            }
         } catch (IOException | RuntimeException e) {
-            LOG.errorf(e, "Export %s failed", id);
-            fail(id, attempt);
+            release(stored, file);
+            if (fail(id, attempt)) {
+                LOG.errorf(e, "Export %s failed", id);
+            } else {
+                LOG.infof("Export %s stopped: its attempt %d no longer holds the job (%s)", id, attempt, e);
+            }
+            // Should this fail too, the next sweep of recoverAbandoned removes what is left.
+            files.delete(id, attempt);
+        }
+    }
+
+    /** Stops storing; the file's streams are closed only to release their compressors. */
+    private static void release(ChunkedOutputStream stored, OutputStream file) {
+        stored.discard();
+        if (file != null) {
+            try {
+                file.close();
+            } catch (IOException | RuntimeException ignored) {
+                // Nothing is stored any more: closing cannot lose anything.
+            }
         }
     }
 
@@ -163,37 +203,54 @@ public class ExportWorker {
                         done, total, clock.instant(), id, Status.RUNNING, attempt) == 1);
     }
 
-    private void finish(UUID id, int attempt, byte[] content) {
+    /** Marks the job done with its file; false when the attempt lost its claim just before. */
+    private boolean finish(UUID id, int attempt, long size, String encoding) {
         Instant now = clock.instant();
-        QuarkusTransaction.requiringNew()
-                .run(() -> ExportJob.update(
-                        "status = ?1, content = ?2, finishedAt = ?3, expiresAt = ?4 where id = ?5 and status = ?6 and attempts = ?7",
-                        Status.DONE, content, now, now.plus(ExportService.KEEP), id, Status.RUNNING, attempt));
+        return QuarkusTransaction.requiringNew().call(() -> ExportJob.update(
+                "status = ?1, sizeBytes = ?2, contentEncoding = ?3, finishedAt = ?4, expiresAt = ?5 "
+                        + "where id = ?6 and status = ?7 and attempts = ?8",
+                Status.DONE, size, encoding, now, now.plus(ExportService.KEEP), id, Status.RUNNING, attempt) == 1);
     }
 
-    private void fail(UUID id, int attempt) {
-        QuarkusTransaction.requiringNew()
-                .run(() -> ExportJob.update(
+    /** Marks the job failed; false when the attempt had lost its claim (the job is another worker's, or gone). */
+    private boolean fail(UUID id, int attempt) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ExportJob.update(
                         "status = ?1, finishedAt = ?2 where id = ?3 and status = ?4 and attempts = ?5",
-                        Status.FAILED, clock.instant(), id, Status.RUNNING, attempt));
+                        Status.FAILED, clock.instant(), id, Status.RUNNING, attempt) == 1);
     }
 
     /**
      * Jobs left RUNNING by a worker that died (crash, restart) go back to the queue once their lease ran out, or
-     * fail after too many attempts. Returns how many jobs changed.
+     * fail after too many attempts; what the dead attempts had stored goes, as does any file of an attempt that
+     * failed without removing it. Returns how many jobs changed.
      */
     public int recoverAbandoned() {
         Instant now = clock.instant();
         Instant stale = now.minus(LEASE);
-        return QuarkusTransaction.requiringNew().call(() -> ExportJob.update(
+        int changed = QuarkusTransaction.requiringNew().call(() -> ExportJob.update(
                 "status = ?1, sectionsDone = 0 where status = ?2 and heartbeatAt < ?3 and attempts < ?4", Status.QUEUED,
                 Status.RUNNING, stale, MAX_ATTEMPTS)
                 + ExportJob.update("status = ?1, finishedAt = ?2 where status = ?3 and heartbeatAt < ?4", Status.FAILED,
                         now, Status.RUNNING, stale));
+        files.purgeOrphans();
+        return changed;
     }
 
-    /** Deletes expired exports, files and all; returns how many. */
+    /**
+     * Deletes expired exports, their files first, a few chunks per transaction, then the jobs; returns how many.
+     */
     public long purgeExpired() {
-        return QuarkusTransaction.requiringNew().call(() -> ExportJob.delete("expiresAt <= ?1", clock.instant()));
+        Instant now = clock.instant();
+        List<UUID> expired = QuarkusTransaction.requiringNew()
+                .call(() -> ExportJob.getEntityManager()
+                        .createQuery("select j.id from ExportJob j where j.expiresAt <= :now", UUID.class)
+                        .setParameter("now", now).getResultList());
+        long deleted = 0;
+        for (UUID id : expired) {
+            files.deleteAll(id);
+            deleted += QuarkusTransaction.requiringNew().call(() -> ExportJob.delete("id", id));
+        }
+        return deleted;
     }
 }

@@ -1,5 +1,6 @@
 package app.wellkeep.privacy;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.zip.GZIPInputStream;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,6 +32,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -47,6 +51,7 @@ public class PrivacyPages {
     static final Locale LOCALE = Locale.ENGLISH;
     /** Quarkus OIDC keeps the session in these cookies (split tokens and chunks add suffixes). */
     static final String SESSION_COOKIE = "q_session";
+    private static final int BUFFER = 64 << 10;
 
     public record ExportRow(UUID id, String requested, String format, String status) {
     }
@@ -130,10 +135,63 @@ public class PrivacyPages {
     @GET
     @Path("exports/{id}/download")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    public Response download(@PathParam("id") UUID id) {
-        ExportJob job = exports.download(current.person().id, id).orElseThrow(NotFoundException::new);
-        return Response.ok(job.content, job.format.mediaType())
-                .header("Content-Disposition", "attachment; filename=\"" + job.fileName() + "\"").build();
+    public Response download(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String accepted) {
+        ExportService.StoredFile file = exports.download(current.person().id, id).orElseThrow(NotFoundException::new);
+        Response.ResponseBuilder response = Response.ok().type(file.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"");
+        // A client that takes no gzip gets the file unpacked on the way, its length unknown in advance.
+        boolean asStored = file.encoding() == null || accepts(accepted, file.encoding());
+        if (file.encoding() != null) {
+            response.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        }
+        if (asStored) {
+            response.header(HttpHeaders.CONTENT_ENCODING, file.encoding()).header(HttpHeaders.CONTENT_LENGTH,
+                    file.size());
+        }
+        // Streamed from the database a chunk at a time: a file of hundreds of megabytes is never in memory.
+        StreamingOutput body = out -> {
+            try (InputStream in = asStored ? file.content() : new GZIPInputStream(file.content(), BUFFER)) {
+                in.transferTo(out);
+            }
+        };
+        return response.entity(body).build();
+    }
+
+    /**
+     * Whether an {@code Accept-Encoding} header takes the content coding: named, or {@code *}, with a weight above
+     * 0 (RFC 9110, 12.5.3); an explicit {@code gzip;q=0} refuses it even where {@code *} would take it.
+     */
+    static boolean accepts(String acceptEncoding, String coding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        Boolean any = null;
+        for (String part : acceptEncoding.split(",")) {
+            String[] pieces = part.split(";");
+            String name = pieces[0].strip().toLowerCase(LOCALE);
+            boolean wanted = true;
+            for (int i = 1; i < pieces.length; i++) {
+                String parameter = pieces[i].strip().toLowerCase(LOCALE);
+                if (parameter.startsWith("q=")) {
+                    wanted = weight(parameter.substring(2)) > 0;
+                }
+            }
+            if (name.equals(coding) || name.equals("x-" + coding)) {
+                return wanted;
+            }
+            if (name.equals("*")) {
+                any = wanted;
+            }
+        }
+        return Boolean.TRUE.equals(any);
+    }
+
+    private static double weight(String q) {
+        try {
+            return Double.parseDouble(q.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     @GET

@@ -2,6 +2,7 @@ package app.wellkeep.privacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -43,11 +45,33 @@ class CsvZipWriterTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CsvZipWriter writer = new CsvZipWriter(out);
         writer.row("a", List.of("x", "y"), List.of(1, "=2"));
-        writer.row("b", List.of("z"), Arrays.asList((Object) null));
         writer.row("a", List.of("x", "y"), List.of(3, "4"));
+        writer.row("b", List.of("z"), Arrays.asList((Object) null));
         writer.finish();
         Map<String, String> files = unzip(out.toByteArray());
         assertEquals(Map.of("a.csv", "x,y\r\n1,'=2\r\n3,4\r\n", "b.csv", "z\r\n\r\n"), files);
+        assertEquals(List.of("a.csv", "b.csv"), List.copyOf(files.keySet()), "in the order the tables came");
+    }
+
+    @Test
+    void eachTableIsWrittenOutBeforeTheNextBegins() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CsvZipWriter writer = new CsvZipWriter(out);
+        for (int i = 0; i < 20_000; i++) {
+            writer.row("a", List.of("x", "id"),
+                    List.of(i, UUID.nameUUIDFromBytes(new byte[]{(byte) i, (byte) (i >> 8)})));
+        }
+        writer.row("b", List.of("z"), List.of(1));
+        // Ids hardly compress: some 20 bytes a row, all of them written out rather than held until the end.
+        assertTrue(out.size() > 256 << 10, "the first table is in the stream already: " + out.size() + " bytes");
+    }
+
+    @Test
+    void aTableCannotStartAgainOnceAnotherHasBegun() {
+        CsvZipWriter writer = new CsvZipWriter(new ByteArrayOutputStream());
+        writer.row("a", List.of("x"), List.of(1));
+        writer.row("b", List.of("z"), List.of(2));
+        assertThrows(IllegalStateException.class, () -> writer.row("a", List.of("x"), List.of(3)));
     }
 
     @Test

@@ -4,10 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response.Status;
@@ -24,6 +28,7 @@ import jakarta.ws.rs.core.Response.Status;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +39,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.RestAssured;
+import io.restassured.config.DecoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 
 import app.wellkeep.account.Person;
@@ -100,6 +108,47 @@ class ExportPagesTest {
             case NDJSON -> assertNdjson(new String(file, StandardCharsets.UTF_8));
             case CSV -> assertCsv(CsvZipWriterTest.unzip(file));
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExportFormat.class)
+    void theFileIsSentAsStoredToClientsTakingGzipAndUnpackedForOthers(ExportFormat format) throws IOException {
+        String page = request(format);
+        awaitFinished(page);
+        RestAssuredConfig raw = RestAssured.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
+
+        Response stored = given().config(raw).header("Accept-Encoding", "gzip, deflate, br").get(page + "/download");
+        stored.then().statusCode(200).contentType(containsString(format.mediaType()));
+        byte[] body = stored.asByteArray();
+        assertEquals(String.valueOf(body.length), stored.header("Content-Length"), "the stored length");
+        Response plain = given().config(raw).header("Accept-Encoding", "identity").get(page + "/download");
+        plain.then().statusCode(200).contentType(containsString(format.mediaType()))
+                .header("Content-Disposition", containsString("." + format.extension()));
+        assertNull(plain.header("Content-Encoding"));
+        byte[] file = plain.asByteArray();
+        if (format.gzipped()) {
+            assertEquals("gzip", stored.header("Content-Encoding"));
+            assertEquals("Accept-Encoding", stored.header("Vary"));
+            assertArrayEquals(file, new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes(),
+                    "unpacked on the way, the same file");
+            assertTrue(body.length < file.length / 2, body.length + " bytes for " + file.length);
+        } else {
+            assertNull(stored.header("Content-Encoding"), "a zip is compressed already");
+            assertArrayEquals(body, file);
+        }
+        switch (format) {
+            case FHIR_BUNDLE -> assertBundle(json.readTree(file));
+            case NDJSON -> assertNdjson(new String(file, StandardCharsets.UTF_8));
+            case CSV -> assertCsv(CsvZipWriterTest.unzip(file));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"gzip|true", "gzip, deflate, br, zstd|true", "br;q=1.0, gzip;q=0.8|true",
+            "X-GZIP|true", "*|true", "gzip;q=0|false", "gzip; q=0.000|false", "*;q=0|false", "gzip;q=0, *|false",
+            "identity|false", "deflate, br|false", "|false"})
+    void acceptEncodingIsRead(String header, boolean gzip) {
+        assertEquals(gzip, PrivacyPages.accepts(header, "gzip"));
     }
 
     private void assertBundle(JsonNode bundle) {
