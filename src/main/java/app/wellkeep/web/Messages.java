@@ -32,6 +32,18 @@ public interface Messages {
     String navAdmin();
 
     @Message
+    String coachNavLabel();
+
+    @Message
+    String coachNavRoster();
+
+    @Message
+    String coachNavTriage();
+
+    @Message
+    String coachNavOutreach();
+
+    @Message
     String signIn();
 
     @Message
