@@ -10,6 +10,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.util.StreamReaderDelegate;
 
+import org.codehaus.stax2.typed.TypedXMLStreamReader;
+
 import com.fasterxml.aalto.stax.InputFactoryImpl;
 
 import app.wellkeep.ingest.ImportException.Problem;
@@ -48,6 +50,15 @@ public final class SafeXml {
     }
 
     /** What a parser's complaint means for the person who uploaded the file. */
+    /**
+     * The typed view (Stax2) of a reader from {@link #open}, for reading attribute values in place: attributes need
+     * none of the guard's checks, which are about elements and entities.
+     */
+    public static TypedXMLStreamReader typed(XMLStreamReader reader) {
+        XMLStreamReader parser = reader instanceof Guarded guarded ? guarded.getParent() : reader;
+        return (TypedXMLStreamReader) parser;
+    }
+
     public static ImportException problem(XMLStreamException e) {
         // A limit hit while the parser was reading (a zip bomb's ratio, say) arrives wrapped in the parser's error.
         Throwable cause = e;

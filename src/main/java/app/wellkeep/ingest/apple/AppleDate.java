@@ -13,7 +13,7 @@ final class AppleDate {
     }
 
     /** Seconds since the epoch, or {@link #INVALID} for anything not in the form, or no real date and time. */
-    static long epochSecond(String s) {
+    static long epochSecond(CharSequence s) {
         if (s.length() != LENGTH || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' '
                 || s.charAt(13) != ':' || s.charAt(16) != ':' || s.charAt(19) != ' '
                 || (s.charAt(20) != '+' && s.charAt(20) != '-')) {
@@ -37,12 +37,12 @@ final class AppleDate {
     }
 
     /** The offset of a date that {@link #epochSecond} accepted, in seconds east of UTC. */
-    static int offsetSeconds(String s) {
+    static int offsetSeconds(CharSequence s) {
         int seconds = digits(s, 21, 2) * 3600 + digits(s, 23, 2) * 60;
         return s.charAt(20) == '-' ? -seconds : seconds;
     }
 
-    private static int digits(String s, int from, int count) {
+    private static int digits(CharSequence s, int from, int count) {
         int value = 0;
         for (int i = from; i < from + count; i++) {
             char c = s.charAt(i);

@@ -12,6 +12,8 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import org.codehaus.stax2.typed.TypedXMLStreamReader;
+
 import app.wellkeep.ingest.ImportContext;
 import app.wellkeep.ingest.ImportException;
 import app.wellkeep.ingest.ImportException.Problem;
@@ -90,6 +92,8 @@ public class AppleHealthImporter implements Importer {
     @Override
     public void read(ImportContext context, InputStream in, ReadingSink sink) throws IOException {
         XMLStreamReader xml = SafeXml.open(in);
+        TypedXMLStreamReader typed = SafeXml.typed(xml);
+        Attributes attributes = new Attributes();
         try {
             boolean root = false;
             int depth = 0;
@@ -110,7 +114,7 @@ public class AppleHealthImporter implements Importer {
                     }
                     root = true;
                 } else if (element.equals("Record")) {
-                    record(xml, sink);
+                    record(xml, typed, attributes, sink);
                 } else if (depth == 2 && OTHER_ELEMENTS.contains(element)) {
                     sink.skipped(element);
                 }
@@ -129,52 +133,68 @@ public class AppleHealthImporter implements Importer {
         }
     }
 
-    private static void record(XMLStreamReader xml, ReadingSink sink) {
-        String type = null;
-        String source = null;
-        String unit = null;
-        String start = null;
-        String end = null;
-        String value = null;
+    /**
+     * The attributes of one record, read in place ({@link AttributeText}): only the few a reading needs, and only
+     * those become Strings (one per distinct source and unit).
+     */
+    private static final class Attributes {
+
+        final AttributeText type = new AttributeText();
+        final AttributeText source = new AttributeText();
+        final AttributeText unit = new AttributeText();
+        final AttributeText start = new AttributeText();
+        final AttributeText end = new AttributeText();
+        final AttributeText value = new AttributeText();
+        final Map<CharSequence, String> skippedTypes = new HashMap<>();
+    }
+
+    private static void record(XMLStreamReader xml, TypedXMLStreamReader typed, Attributes a, ReadingSink sink)
+            throws XMLStreamException {
+        boolean type = false;
+        boolean source = false;
+        boolean unit = false;
+        boolean start = false;
+        boolean end = false;
+        boolean value = false;
         for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
             switch (xml.getAttributeLocalName(i)) {
-                case "type" -> type = xml.getAttributeValue(i);
-                case "sourceName" -> source = xml.getAttributeValue(i);
-                case "unit" -> unit = xml.getAttributeValue(i);
-                case "startDate" -> start = xml.getAttributeValue(i);
-                case "endDate" -> end = xml.getAttributeValue(i);
-                case "value" -> value = xml.getAttributeValue(i);
+                case "type" -> type = a.type.read(typed, i);
+                case "sourceName" -> source = a.source.read(typed, i);
+                case "unit" -> unit = a.unit.read(typed, i);
+                case "startDate" -> start = a.start.read(typed, i);
+                case "endDate" -> end = a.end.read(typed, i);
+                case "value" -> value = a.value.read(typed, i);
                 default -> {
                     // creationDate, sourceVersion, device: not needed.
                 }
             }
         }
         long line = xml.getLocation().getLineNumber();
-        Kind kind = type == null ? null : KINDS.get(type);
+        Kind kind = type ? KINDS.get(a.type) : null;
         if (kind == null) {
-            sink.skipped(type == null ? "Record without type" : type);
+            sink.skipped(type ? skippedType(a) : "Record without type");
             return;
         }
-        if (start == null || end == null) {
+        if (!start || !end) {
             sink.rejected(line, Rejection.MISSING_FIELD, "startDate or endDate missing");
             return;
         }
-        long startSecond = AppleDate.epochSecond(start);
-        long endSecond = AppleDate.epochSecond(end);
+        long startSecond = AppleDate.epochSecond(a.start);
+        long endSecond = AppleDate.epochSecond(a.end);
         if (startSecond == AppleDate.INVALID || endSecond == AppleDate.INVALID) {
             sink.rejected(line, Rejection.BAD_TIME, "date not in the form 2024-10-25 07:04:44 -0500");
             return;
         }
-        int offset = AppleDate.offsetSeconds(start);
-        String sourceName = source == null || source.isBlank() ? "Apple Health" : source;
-        if (value == null) {
+        int offset = AppleDate.offsetSeconds(a.start);
+        String sourceName = source ? a.source.canonical() : "Apple Health";
+        if (!value) {
             sink.rejected(line, Rejection.MISSING_FIELD, "value missing");
             return;
         }
         Instant startAt = Instant.ofEpochSecond(startSecond);
         Instant endAt = Instant.ofEpochSecond(endSecond);
         if (kind.metric() == Metric.SLEEP) {
-            SleepStage stage = SLEEP_VALUES.get(value);
+            SleepStage stage = SLEEP_VALUES.get(a.value.canonical());
             if (stage == null) {
                 sink.rejected(line, Rejection.INVALID_FIELD, "unknown sleep value");
                 return;
@@ -185,21 +205,35 @@ public class AppleHealthImporter implements Importer {
         }
         double number;
         try {
-            number = Double.parseDouble(value);
+            number = a.value.toDouble();
         } catch (NumberFormatException e) {
             sink.rejected(line, Rejection.INVALID_FIELD, "value is not a number");
             return;
         }
+        String unitName = unit ? a.unit.canonical() : null;
         OptionalDouble stored = kind.fractionToPercent() != 1
-                ? (unit == null || unit.equals("%")
+                ? (unitName == null || unitName.equals("%")
                         ? OptionalDouble.of(number * kind.fractionToPercent())
                         : OptionalDouble.empty())
-                : convert(kind.metric(), number, unit);
+                : convert(kind.metric(), number, unitName);
         if (stored.isEmpty()) {
-            sink.rejected(line, Rejection.UNKNOWN_UNIT, "unit " + unit);
+            sink.rejected(line, Rejection.UNKNOWN_UNIT, "unit " + unitName);
             return;
         }
         sink.reading(kind.metric(), startAt, endAt, offset, stored.getAsDouble(), "", sourceName, line);
+    }
+
+    /** A type Wellkeep does not keep, as a String once per distinct type (an export skips a few types often). */
+    private static String skippedType(Attributes a) {
+        String known = a.skippedTypes.get(a.type);
+        if (known != null) {
+            return known;
+        }
+        String text = a.type.toString();
+        if (a.skippedTypes.size() < 1024) {
+            a.skippedTypes.put(text, text);
+        }
+        return text;
     }
 
     /**
