@@ -167,7 +167,8 @@ public class ImportWorker {
                 heartbeat(id, attempt, upload.count, sink[0].entries());
             }
         });
-        try {
+        // The checks and the packing of readings run beside the parse, on a thread of their own.
+        try (HandOffSink handOff = new HandOffSink(sink[0], "import-checks")) {
             Set<String> formats = new LinkedHashSet<>();
             byte[] head = uploads.head(id, Importer.HEAD_BYTES);
             if (SafeZip.isZip(head)) {
@@ -176,15 +177,16 @@ public class ImportWorker {
                 }
                 try (SafeZip zip = new SafeZip(new BufferedInputStream(upload, 1 << 16), config)) {
                     for (String name = zip.next(); name != null; name = zip.next()) {
-                        readFile(name, zip.content(), person, sink[0], formats);
+                        readFile(name, zip.content(), person, sink[0], handOff, formats);
                     }
                 }
             } else {
-                readFile(job.fileName, upload, person, sink[0], formats);
+                readFile(job.fileName, upload, person, sink[0], handOff, formats);
             }
             if (formats.isEmpty()) {
                 throw new ImportException(Problem.UNSUPPORTED_FORMAT, "no file Wellkeep reads");
             }
+            handOff.flush();
             batch.finishReading();
             publish(id, attempt, batch, sink[0], String.join(",", formats));
         } catch (ImportException e) {
@@ -201,8 +203,8 @@ public class ImportWorker {
         }
     }
 
-    private void readFile(String name, InputStream content, Person person, ImportSink sink, Set<String> formats)
-            throws IOException {
+    private void readFile(String name, InputStream content, Person person, ImportSink sink, HandOffSink handOff,
+            Set<String> formats) throws IOException {
         BufferedInputStream in = new BufferedInputStream(content, 1 << 16);
         in.mark(Importer.HEAD_BYTES);
         byte[] head = in.readNBytes(Importer.HEAD_BYTES);
@@ -214,9 +216,11 @@ public class ImportWorker {
             in.transferTo(OutputStream.nullOutputStream());
             return;
         }
+        // Entries of the previous file are counted under its name before this one's begin.
+        handOff.flush();
         sink.file(name, importer.get().positions());
         try {
-            importer.get().read(new ImportContext(name, person.zone()), in, sink);
+            importer.get().read(new ImportContext(name, person.zone()), in, handOff);
         } catch (ImportException.Carrier carried) {
             throw carried.exception();
         }
