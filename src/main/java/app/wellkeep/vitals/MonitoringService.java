@@ -159,7 +159,10 @@ public class MonitoringService {
     /** How many alerts wait for the person to look at them (the dashboard's tile). */
     @Transactional
     public long openAlerts(UUID personId) {
-        return Alert.count("personId = ?1 and acknowledgedAt is null", personId);
+        // A select of the count rather than Panache's count(), whose derived query is planned anew on every call.
+        return Alert.getEntityManager()
+                .createQuery("select count(*) from Alert where personId = ?1 and acknowledgedAt is null", Long.class)
+                .setParameter(1, personId).getSingleResult();
     }
 
     @Transactional
