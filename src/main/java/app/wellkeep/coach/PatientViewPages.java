@@ -43,6 +43,7 @@ import app.wellkeep.consent.Category;
 import app.wellkeep.consent.ConsentGate;
 import app.wellkeep.consent.ConsentGate.Purpose;
 import app.wellkeep.consent.ConsentGate.SharedPatient;
+import app.wellkeep.consent.ConsentGate.Subject;
 import app.wellkeep.patient.DashboardPages;
 import app.wellkeep.vitals.Goals;
 import app.wellkeep.vitals.Limit;
@@ -192,7 +193,7 @@ public class PatientViewPages {
             @QueryParam("from") String from, @QueryParam("to") String to) {
         if (TrendPages.isBloodPressurePart(slug)) {
             return Response.seeOther(URI.create("/care-team/patients/" + id + "/trends/" + TrendPages.BLOOD_PRESSURE
-                    + (range == null || range.isBlank() ? "" : "?range=" + range.strip()))).build();
+                    + (range != null && range.strip().matches("\\d{1,3}") ? "?range=" + range.strip() : ""))).build();
         }
         if (!TrendPages.isTrend(slug)) {
             throw new NotFoundException();
@@ -233,10 +234,10 @@ public class PatientViewPages {
         Person reader = reader(id);
         return QuarkusTransaction.requiringNew()
                 .call(() -> gate.check(reader, id, Category.HEART, Purpose.CARE_TEAM_VIEW).map(access -> {
-                    Person patient = patientOf(access);
+                    Subject patient = gate.subject(access);
                     DayView view = TrendPages.dayView(reader, day,
-                            trends.samplesOfDay(access, Metric.HEART_RATE, day), patient.zone());
-                    return Response.ok(Templates.heartRateDay(new Header(id, patient.displayName), view,
+                            trends.samplesOfDay(access, patient.zone(), Metric.HEART_RATE, day), patient.zone());
+                    return Response.ok(Templates.heartRateDay(new Header(id, patient.displayName()), view,
                             access.covers(day) ? null : TrendTables.formatDay(access.windowStart()))).build();
                 })).orElseThrow(NotFoundException::new);
     }
@@ -248,9 +249,9 @@ public class PatientViewPages {
         Person reader = reader(id);
         return QuarkusTransaction.requiringNew()
                 .call(() -> gate.check(reader, id, Category.ALERTS, Purpose.CARE_TEAM_VIEW).map(access -> {
-                    Person patient = patientOf(access);
+                    Subject patient = gate.subject(access);
                     ZoneId zone = patient.zone();
-                    return Templates.alerts(new Header(id, patient.displayName),
+                    return Templates.alerts(new Header(id, patient.displayName()),
                             monitoring.openAlerts(access, zone).stream().map(a -> views.alert(a, reader, zone))
                                     .toList(),
                             monitoring.acknowledgedAlerts(access, zone).stream()
@@ -314,7 +315,7 @@ public class PatientViewPages {
             Optional<Access> access = gate.check(reader, id, category, Purpose.CARE_TEAM_VIEW);
             if (access.isPresent()) {
                 if (zone == null) {
-                    zone = patientOf(access.get()).zone();
+                    zone = gate.subject(access.get()).zone();
                 }
                 ZoneId in = zone;
                 monitoring.limits(access.get()).values()
@@ -337,16 +338,12 @@ public class PatientViewPages {
         return reader;
     }
 
-    private static Person patientOf(Access access) {
-        return Person.findById(access.patientId());
-    }
-
-    private static Header header(Access access) {
-        return new Header(access.patientId(), patientOf(access).displayName);
+    private Header header(Access access) {
+        return new Header(access.patientId(), gate.subject(access).displayName());
     }
 
     private ZoneId zone(Access access) {
-        return patientOf(access).zone();
+        return gate.subject(access).zone();
     }
 
     private static Response badRequest(String back, String reason) {

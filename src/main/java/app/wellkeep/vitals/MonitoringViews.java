@@ -2,13 +2,13 @@ package app.wellkeep.vitals;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import app.wellkeep.account.Person;
+import app.wellkeep.account.PersonService;
 import app.wellkeep.account.Role;
 import app.wellkeep.vitals.MonitoringService.LimitInForce;
 
@@ -34,6 +34,9 @@ public class MonitoringViews {
 
     @Inject
     MonitoringMessages messages;
+
+    @Inject
+    PersonService persons;
 
     /** An alert read by {@code reader}; times in {@code zone}, the patient's. */
     public AlertView alert(Alert alert, Person reader, ZoneId zone) {
@@ -66,9 +69,9 @@ public class MonitoringViews {
         String setBy = null;
         if (!inForce.isDefault()) {
             Threshold override = inForce.override();
-            Optional<Person> by = override.setBy == null ? Optional.empty() : Person.findByIdOptional(override.setBy);
-            setBy = messages.limitSetBy(by.map(p -> p.displayName).orElse(""), day(override.setAt, zone),
-                    reader.id.equals(override.setBy), by.map(p -> p.role == Role.COACH).orElse(false));
+            UUID by = override.setBy;
+            setBy = messages.limitSetBy(by == null ? "" : who(by, reader), day(override.setAt, zone),
+                    reader.id.equals(by), by != null && persons.role(by).filter(r -> r == Role.COACH).isPresent());
         }
         return new LimitView(limit, messages.limitLabel(limit.name()), value, unit(reader, metric),
                 Shown.input(reader, metric, limit.defaultValue(), diff),
@@ -85,10 +88,8 @@ public class MonitoringViews {
         return messages.unit(Shown.unitCode(reader, metric));
     }
 
-    /** The name of whoever acknowledged an alert; empty when their account is gone. */
-    private static String who(UUID personId, Person reader) {
-        return personId.equals(reader.id)
-                ? reader.displayName
-                : Person.<Person>findByIdOptional(personId).map(p -> p.displayName).orElse("");
+    /** The name of whoever set a limit or acknowledged an alert; empty when their account is gone. */
+    private String who(UUID personId, Person reader) {
+        return personId.equals(reader.id) ? reader.displayName : persons.displayName(personId).orElse("");
     }
 }

@@ -194,19 +194,14 @@ public class TrendService {
         return samplesOfDay(person.id, person.zone(), metric, day);
     }
 
-    /** One local day's raw readings a reader may see: none for a day before the window. */
+    /** One local day (in {@code zone}, the patient's) of raw readings a reader may see: none before the window. */
     @Transactional
-    public List<Reading> samplesOfDay(Access access, Metric metric, LocalDate day) {
+    public List<Reading> samplesOfDay(Access access, ZoneId zone, Metric metric, LocalDate day) {
         access.require(metric.category());
         if (!access.covers(day)) {
             return List.of();
         }
-        return samplesOfDay(access.patientId(), zone(access), metric, day);
-    }
-
-    /** The patient's zone, which their local days are counted in. */
-    public ZoneId zone(Access access) {
-        return Person.<Person>findByIdOptional(access.patientId()).map(Person::zone).orElse(ZoneId.of("UTC"));
+        return samplesOfDay(access.patientId(), zone, metric, day);
     }
 
     private List<Reading> samplesOfDay(UUID personId, ZoneId zone, Metric metric, LocalDate day) {
