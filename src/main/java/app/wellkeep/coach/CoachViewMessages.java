@@ -105,4 +105,7 @@ public interface CoachViewMessages {
 
     @Message
     String badRequestBack();
+
+    @Message
+    String patientLinksLabel(String name);
 }
