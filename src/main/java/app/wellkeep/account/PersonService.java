@@ -114,6 +114,11 @@ public class PersonService {
         return Person.<Person>findByIdOptional(personId).map(p -> p.displayName);
     }
 
+    /** The role of someone named on a page (a patient's limit set by their coach). */
+    public Optional<Role> role(UUID personId) {
+        return Person.<Person>findByIdOptional(personId).map(p -> p.role);
+    }
+
     /** Fired inside the transaction that moves a person to another time zone. */
     public record TimeZoneChanged(Person person) {
     }

@@ -4,19 +4,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.ResourceBundle;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -25,16 +19,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
 
 import app.wellkeep.account.CurrentPerson;
 import app.wellkeep.account.Person;
 import app.wellkeep.account.Role;
 import app.wellkeep.checkin.CheckInService;
-import app.wellkeep.checkin.InstrumentCatalogue;
-import app.wellkeep.consent.Category;
 import app.wellkeep.consent.ConsentGate;
-import app.wellkeep.consent.ConsentGate.Purpose;
 import app.wellkeep.consent.ConsentGate.SharedPatient;
 import app.wellkeep.consent.ConsentService;
 
@@ -46,32 +36,15 @@ import app.wellkeep.consent.ConsentService;
 public class CareTeamPages {
 
     static final Locale LOCALE = Locale.ENGLISH;
-    static final int RECENT_DAYS = 30;
 
     /** A share code with the invitation link that fills it in. */
     public record Invitation(String name, boolean team, String code, String link) {
-    }
-
-    public record CategoryLine(Category category, boolean shared, String from) {
-    }
-
-    public record CheckInLine(String date, int mood, int energy, int stress, int sleepQuality, String note) {
-    }
-
-    public record ScoreLine(String date, String instrument, int score, String band, boolean urgent) {
-    }
-
-    /** Check-ins as the coach may see them; absent when the patient does not share them. */
-    public record CheckIns(List<CheckInLine> checkIns, List<ScoreLine> scores, String windowFrom) {
     }
 
     @CheckedTemplate
     static class Templates {
 
         static native TemplateInstance home(String name, List<SharedPatient> roster, List<Invitation> invitations);
-
-        static native TemplateInstance patient(SharedPatient patient, List<CategoryLine> categories,
-                CheckIns checkIns);
     }
 
     @Inject
@@ -101,50 +74,6 @@ public class CareTeamPages {
             invitations.add(invitation(team.name, true, consent.codeOfTeam(team.id)));
         }
         return Templates.home(coach.displayName, roster, invitations);
-    }
-
-    /**
-     * One patient, as far as they share with this reader. Open to any signed-in person so that the gate sees (and
-     * logs) every attempt; anyone the patient does not share with gets the same 404 as for an unknown patient.
-     */
-    @GET
-    @Path("patients/{id}")
-    @Authenticated
-    @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance patient(@PathParam("id") UUID id) {
-        Person reader = current.person();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Optional<SharedPatient> shared = gate.identity(reader, id, Purpose.CARE_TEAM_VIEW);
-            if (shared.isEmpty()) {
-                return Optional.<TemplateInstance>empty();
-            }
-            SharedPatient patient = shared.get();
-            List<CategoryLine> categories = Arrays.stream(Category.values())
-                    .map(c -> new CategoryLine(c, patient.shares(c),
-                            patient.shares(c) ? patient.windows().get(c).map(CareTeamPages::date).orElse(null) : null))
-                    .toList();
-            CheckIns recent = null;
-            if (patient.shares(Category.CHECK_INS)) {
-                recent = gate.check(reader, id, Category.CHECK_INS, Purpose.CARE_TEAM_VIEW).map(access -> {
-                    LocalDate to = access.today();
-                    LocalDate from = to.minusDays(RECENT_DAYS - 1L);
-                    List<CheckInLine> lines = checkIns.sharedCheckIns(access, from, to).stream()
-                            .sorted((a, b) -> b.localDate.compareTo(a.localDate))
-                            .map(c -> new CheckInLine(date(c.localDate), c.mood, c.energy, c.stress, c.sleepQuality,
-                                    c.note))
-                            .toList();
-                    ResourceBundle texts = InstrumentCatalogue.texts(LOCALE);
-                    List<ScoreLine> scores = checkIns.sharedResponses(access, from, to).stream()
-                            .sorted((a, b) -> b.authoredAt.compareTo(a.authoredAt))
-                            .map(r -> new ScoreLine(date(r.localDate), texts.getString(r.instrument + ".title"),
-                                    r.totalScore, texts.getString("band." + r.band), r.urgent))
-                            .toList();
-                    return new CheckIns(lines, scores,
-                            access.windowStart() == null ? null : date(access.windowStart()));
-                }).orElse(null);
-            }
-            return Optional.of(Templates.patient(patient, categories, recent));
-        }).orElseThrow(NotFoundException::new);
     }
 
     private Invitation invitation(String name, boolean team, String code) {

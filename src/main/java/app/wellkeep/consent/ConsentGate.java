@@ -3,6 +3,7 @@ package app.wellkeep.consent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -64,6 +65,10 @@ public class ConsentGate {
         public boolean shares(Category category) {
             return windows.containsKey(category);
         }
+    }
+
+    /** Whom an access is about, as a page heads and dates what it shows: the name, and the zone days fall in. */
+    public record Subject(UUID id, String displayName, ZoneId zone) {
     }
 
     @Inject
@@ -153,6 +158,12 @@ public class ConsentGate {
             roster.add(shared(patient, active, now));
         }
         return roster;
+    }
+
+    /** The patient a permission is about: a decision already made and logged, so this logs nothing more. */
+    public Subject subject(Access access) {
+        Person patient = Person.findById(access.patientId());
+        return new Subject(patient.id, patient.displayName, patient.zone());
     }
 
     private static Person patient(UUID patientId) {

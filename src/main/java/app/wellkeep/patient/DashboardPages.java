@@ -100,11 +100,18 @@ public class DashboardPages {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance dashboard() {
         Person person = current.person();
-        LocalDate today = trends.today(person);
-        Goals.Targets targets = goals.of(person);
         TrendService.Latest latest = trends.latestOfEach(person);
-        boolean due = checkIns.dueToday(person);
+        return Templates.dashboard(view(person.displayName, person, trends.today(person), goals.of(person), latest,
+                trends.bloodPressure(person, latest).orElse(null), checkIns.dueToday(person),
+                checkIns.todays(person).isPresent()), Math.toIntExact(monitoring.openAlerts(person.id)));
+    }
 
+    /**
+     * The tiles from figures someone may see: the patient's own, or what a patient shares with a reader. Values are
+     * shown in the units of {@code reader}; {@code today} is the patient's.
+     */
+    public static View view(String name, Person reader, LocalDate today, Goals.Targets targets,
+            TrendService.Latest latest, TrendService.Pressure pressure, boolean due, boolean checkedIn) {
         StepsTile steps = latest.on(Metric.STEPS, today).stream().findFirst()
                 .map(r -> new StepsTile(COUNT.format(Math.round(r.total)), COUNT.format(targets.dailySteps()),
                         GoalProgress.of(r.total, targets.dailySteps())))
@@ -120,8 +127,8 @@ public class DashboardPages {
         WeightTile weight = null;
         DailyRollup lastWeight = latest.of(Metric.WEIGHT).orElse(null);
         if (lastWeight != null) {
-            UnitView unit = UnitView.of(person, Metric.WEIGHT);
-            Latest reading = latest(person, Metric.WEIGHT, lastWeight);
+            UnitView unit = UnitView.of(reader, Metric.WEIGHT);
+            Latest reading = latest(reader, Metric.WEIGHT, lastWeight);
             if (targets.targetWeightKg().isPresent()) {
                 double target = targets.targetWeightKg().getAsDouble();
                 var difference = unit.rounded(lastWeight.latest).subtract(unit.rounded(target));
@@ -131,12 +138,13 @@ public class DashboardPages {
                 weight = new WeightTile(reading, null, null, 0);
             }
         }
-        Latest bloodPressure = trends.bloodPressure(person, latest).map(p -> new Latest(p.text(),
-                TrendPages.unitLabel(Metric.SYSTOLIC.unit()), TrendTables.formatDay(p.date()))).orElse(null);
-        return Templates.dashboard(new View(person.displayName, due, checkIns.todays(person).isPresent(), steps, sleep,
-                latest(person, Metric.RESTING_HEART_RATE, latest.of(Metric.RESTING_HEART_RATE).orElse(null)), weight,
-                bloodPressure, latest(person, Metric.GLUCOSE, latest.of(Metric.GLUCOSE).orElse(null))),
-                Math.toIntExact(monitoring.openAlerts(person.id)));
+        Latest bloodPressure = pressure == null
+                ? null
+                : new Latest(pressure.text(), TrendPages.unitLabel(Metric.SYSTOLIC.unit()),
+                        TrendTables.formatDay(pressure.date()));
+        return new View(name, due, checkedIn, steps, sleep,
+                latest(reader, Metric.RESTING_HEART_RATE, latest.of(Metric.RESTING_HEART_RATE).orElse(null)), weight,
+                bloodPressure, latest(reader, Metric.GLUCOSE, latest.of(Metric.GLUCOSE).orElse(null)));
     }
 
     private static Latest latest(Person person, Metric metric, DailyRollup day) {

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.wellkeep.account.Person;
+import app.wellkeep.consent.Access;
 
 /** Reading and saving a patient's goals, with the defaults for those who set none. */
 @ApplicationScoped
@@ -25,7 +26,17 @@ public class Goals {
 
     @Transactional
     public Targets of(Person person) {
-        return Goal.<Goal>findByIdOptional(person.id)
+        return of(person.id);
+    }
+
+    /** The patient's goals, which the dashboard's tiles of what a reader may see are measured against. */
+    @Transactional
+    public Targets of(Access access) {
+        return of(access.patientId());
+    }
+
+    private static Targets of(UUID personId) {
+        return Goal.<Goal>findByIdOptional(personId)
                 .map(g -> new Targets(g.dailySteps, g.sleepMinutes,
                         g.targetWeightKg == null ? OptionalDouble.empty() : OptionalDouble.of(g.targetWeightKg)))
                 .orElse(DEFAULT);

@@ -176,7 +176,7 @@ public interface MonitoringMessages {
     String limitIsDefault();
 
     @Message
-    String limitSetBy(String who, String when, boolean self);
+    String limitSetBy(String who, String when, boolean self, boolean coach);
 
     @Message
     String saveLimit();

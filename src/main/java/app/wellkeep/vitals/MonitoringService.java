@@ -3,6 +3,7 @@ package app.wellkeep.vitals;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -17,6 +18,8 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 import app.wellkeep.account.Person;
+import app.wellkeep.consent.Access;
+import app.wellkeep.consent.Category;
 import app.wellkeep.vitals.SampleService.ManualReadingDeleted;
 import app.wellkeep.vitals.SampleService.SamplesRecorded;
 
@@ -68,6 +71,27 @@ public class MonitoringService {
             limits.put(limit, new LimitInForce(limit, own == null ? limit.defaultValue() : own.value, own));
         }
         return limits;
+    }
+
+    /** The limits in force of the access's category, which a reader may see and (through the gate) set. */
+    @Transactional
+    public Map<Limit, LimitInForce> limits(Access access) {
+        Map<Limit, LimitInForce> limits = limits(access.patientId());
+        limits.keySet().removeIf(l -> l.metric().category() != access.category());
+        return limits;
+    }
+
+    /** Sets the patient's value for a limit of the category the reader may read, recording who set it. */
+    @Transactional
+    public void setLimit(Access access, Limit limit, double value, UUID setBy) {
+        access.require(limit.metric().category());
+        setLimit(access.patientId(), limit, value, setBy);
+    }
+
+    @Transactional
+    public void resetLimit(Access access, Limit limit) {
+        access.require(limit.metric().category());
+        resetLimit(access.patientId(), limit);
     }
 
     /** Sets a person's own value for a limit (stored unit), by the patient or someone caring for them. */
@@ -168,6 +192,28 @@ public class MonitoringService {
     @Transactional
     public List<Alert> openAlerts(Person person) {
         return Alert.open(person.id);
+    }
+
+    /** The open alerts a reader may see: of readings taken inside the window ({@code zone}: the patient's). */
+    @Transactional
+    public List<Alert> openAlerts(Access access, ZoneId zone) {
+        access.require(Category.ALERTS);
+        return Alert.list("personId = ?1 and acknowledgedAt is null and measuredAt >= ?2 order by createdAt desc, id",
+                access.patientId(), windowStart(access, zone));
+    }
+
+    /** The alerts acknowledged within {@link #HISTORY} a reader may see, of readings taken inside the window. */
+    @Transactional
+    public List<Alert> acknowledgedAlerts(Access access, ZoneId zone) {
+        access.require(Category.ALERTS);
+        return Alert.list("personId = ?1 and acknowledgedAt >= ?2 and measuredAt >= ?3 "
+                + "order by acknowledgedAt desc, id", access.patientId(), clock.instant().minus(HISTORY),
+                windowStart(access, zone));
+    }
+
+    /** The first instant of the window: the start of its first day where the patient lives. */
+    private static Instant windowStart(Access access, ZoneId zone) {
+        return access.windowStart() == null ? Instant.EPOCH : access.windowStart().atStartOfDay(zone).toInstant();
     }
 
     /** Alerts acknowledged within {@link #HISTORY}, latest first. */

@@ -1,10 +1,12 @@
 package app.wellkeep.vitals;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -26,6 +28,7 @@ import io.quarkus.qute.i18n.MessageBundles;
 import app.wellkeep.account.CurrentPerson;
 import app.wellkeep.account.Person;
 import app.wellkeep.account.Role;
+import app.wellkeep.consent.Category;
 import app.wellkeep.vitals.TrendTables.Cell;
 import app.wellkeep.vitals.TrendTables.Table;
 
@@ -72,6 +75,13 @@ public class TrendPages {
             Table table) {
     }
 
+    /** Reads one metric's daily figures for a trend page: the owner's own, or a reader's through the consent gate. */
+    @FunctionalInterface
+    public interface Figures {
+
+        List<DailyRollup> daily(Metric metric, LocalDate from, LocalDate to);
+    }
+
     @CheckedTemplate
     static class Templates {
 
@@ -110,6 +120,26 @@ public class TrendPages {
             }
         }
         return slugs;
+    }
+
+    /** The name of a trend, by its slug. */
+    public static String name(String slug) {
+        return messages().metricName(slug);
+    }
+
+    /** The consent category a trend belongs to; blood pressure stands for its two parts. */
+    public static Category category(String slug) {
+        return slug.equals(BLOOD_PRESSURE) ? Category.BLOOD_PRESSURE : Metric.bySlug(slug).orElseThrow().category();
+    }
+
+    /** Whether a trend has its own page; systolic and diastolic are shown on the blood-pressure page. */
+    public static boolean isTrend(String slug) {
+        return slugs().contains(slug);
+    }
+
+    /** Whether the slug names a part of blood pressure, whose page is that of blood pressure. */
+    public static boolean isBloodPressurePart(String slug) {
+        return slug.equals(Metric.SYSTOLIC.slug()) || slug.equals(Metric.DIASTOLIC.slug());
     }
 
     /** One transaction for all the page reads, rather than one for each. */
@@ -152,7 +182,7 @@ public class TrendPages {
     @Path("{slug}")
     public Response trend(@PathParam("slug") String slug, @QueryParam("range") String range,
             @QueryParam("from") String from, @QueryParam("to") String to) {
-        if (slug.equals(Metric.SYSTOLIC.slug()) || slug.equals(Metric.DIASTOLIC.slug())) {
+        if (isBloodPressurePart(slug)) {
             return Response.seeOther(UriBuilder.fromPath("/trends/" + BLOOD_PRESSURE)
                     .replaceQuery(range == null ? null : "range=" + range).build()).build();
         }
@@ -167,37 +197,44 @@ public class TrendPages {
         } catch (TrendRange.Invalid e) {
             return badRequest(slug, name, e.key());
         }
-        return Response.ok(Templates.trend(view(person, slug, name, days))).build();
+        return Response.ok(Templates.trend(view(person, slug, name, days,
+                (metric, start, end) -> trends.daily(person, metric, start, end),
+                d -> "/trends/heart-rate/days/" + d))).build();
     }
 
-    private TrendView view(Person person, String slug, String name, TrendRange range) {
+    /**
+     * A trend page's figures over a range: read by {@code figures}, shown in the units of {@code reader}; a heart-rate
+     * day links to {@code dayLink}.
+     */
+    public static TrendView view(Person reader, String slug, String name, TrendRange range, Figures figures,
+            Function<LocalDate, String> dayLink) {
         String fromLabel = TrendTables.DAY.format(range.from());
         String toLabel = TrendTables.DAY.format(range.to());
         // Over more than DAILY_UP_TO days, weeks only: no daily table to build, and nothing to stack.
         boolean daysToo = range.days() <= DAILY_UP_TO;
         if (slug.equals(BLOOD_PRESSURE)) {
-            UnitView unit = UnitView.of(person, Metric.SYSTOLIC);
-            List<DailyRollup> sys = trends.daily(person, Metric.SYSTOLIC, range.from(), range.to());
-            List<DailyRollup> dia = trends.daily(person, Metric.DIASTOLIC, range.from(), range.to());
+            UnitView unit = UnitView.of(reader, Metric.SYSTOLIC);
+            List<DailyRollup> sys = figures.daily(Metric.SYSTOLIC, range.from(), range.to());
+            List<DailyRollup> dia = figures.daily(Metric.DIASTOLIC, range.from(), range.to());
             return new TrendView(slug, name, unitLabel(unit.ucum()), "line", false, range, TrendRange.PRESETS,
                     fromLabel, toLabel, daysToo ? TrendTables.bloodPressureDaily(sys, dia, unit) : NO_DAYS,
                     TrendTables.bloodPressureWeekly(sys, dia, unit), false);
         }
         Metric metric = Metric.bySlug(slug).orElseThrow();
-        List<DailyRollup> days = trends.daily(person, metric, range.from(), range.to());
+        List<DailyRollup> days = figures.daily(metric, range.from(), range.to());
         if (metric == Metric.SLEEP) {
             return new TrendView(slug, name, unitLabel("h"), "bar", daysToo, range, TrendRange.PRESETS, fromLabel,
                     toLabel, daysToo ? TrendTables.sleepDaily(days) : NO_DAYS, TrendTables.sleepWeekly(days),
                     false);
         }
-        UnitView unit = UnitView.of(person, metric);
+        UnitView unit = UnitView.of(reader, metric);
         boolean sum = metric.aggregation() == Metric.Aggregation.SUM;
         boolean dayViews = metric == Metric.HEART_RATE && daysToo;
         Table daily = !daysToo
                 ? NO_DAYS
                 : sum
                         ? TrendTables.sumDaily(days, unit)
-                        : TrendTables.rangeDaily(days, unit, dayViews ? d -> "/trends/heart-rate/days/" + d : null);
+                        : TrendTables.rangeDaily(days, unit, dayViews ? dayLink : null);
         Table weekly = sum ? TrendTables.sumWeekly(days, unit) : TrendTables.rangeWeekly(days, unit);
         return new TrendView(slug, name, unitLabel(unit.ucum()), sum ? "bar" : "line", false, range,
                 TrendRange.PRESETS, fromLabel, toLabel, daily, weekly, dayViews);
@@ -218,12 +255,16 @@ public class TrendPages {
         } catch (DateTimeParseException e) {
             return badRequest(slug, messages().metricName(slug), "rangeBadDate");
         }
-        UnitView unit = UnitView.of(person, Metric.HEART_RATE);
-        Table table = TrendTables.heartRateDay(trends.samplesOfDay(person, Metric.HEART_RATE, day), person.zone(),
-                unit);
-        return Response.ok(Templates.heartRateDay(new DayView(day.toString(), TrendTables.DAY.format(day),
-                day.minusDays(1).toString(), day.plusDays(1).toString(), unitLabel(unit.ucum()), table)))
-                .build();
+        return Response.ok(Templates.heartRateDay(dayView(person, day,
+                trends.samplesOfDay(person, Metric.HEART_RATE, day), person.zone()))).build();
+    }
+
+    /** One day of heart rate: the readings (whoever may read them), in the zone of the patient, the reader's units. */
+    public static DayView dayView(Person reader, LocalDate day, List<Reading> samples, ZoneId zone) {
+        UnitView unit = UnitView.of(reader, Metric.HEART_RATE);
+        Table table = TrendTables.heartRateDay(samples, zone, unit);
+        return new DayView(day.toString(), TrendTables.DAY.format(day), day.minusDays(1).toString(),
+                day.plusDays(1).toString(), unitLabel(unit.ucum()), table);
     }
 
     private static Response badRequest(String slug, String name, String reason) {

@@ -4,17 +4,22 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.wellkeep.account.Person;
+import app.wellkeep.consent.Access;
+import app.wellkeep.consent.Category;
 
 /**
  * What trend pages, the dashboard and the owner API read. Ranges of days come from the daily figures only, so a
@@ -42,8 +47,22 @@ public class TrendService {
     /** The daily figures of a metric from one local day to another, both included, oldest first; all stages. */
     @Transactional
     public List<DailyRollup> daily(Person person, Metric metric, LocalDate from, LocalDate to) {
+        return daily(person.id, metric, from, to);
+    }
+
+    /**
+     * The daily figures a reader may see: the metric's category only (else the read fails loudly), and from the first
+     * day of the grant's window whatever {@code from} asks.
+     */
+    @Transactional
+    public List<DailyRollup> daily(Access access, Metric metric, LocalDate from, LocalDate to) {
+        access.require(metric.category());
+        return daily(access.patientId(), metric, access.clip(from), to);
+    }
+
+    private static List<DailyRollup> daily(UUID personId, Metric metric, LocalDate from, LocalDate to) {
         return DailyRollup.<DailyRollup>find("personId = ?1 and metric = ?2 and localDate >= ?3 and localDate <= ?4 "
-                + "order by localDate, stage", person.id, metric, from, to).withHint(READ_ONLY, true).list();
+                + "order by localDate, stage", personId, metric, from, to).withHint(READ_ONLY, true).list();
     }
 
     /** The figures of the latest day that has any of this metric. */
@@ -59,11 +78,35 @@ public class TrendService {
      */
     @Transactional
     public Latest latestOfEach(Person person) {
+        return latestOfEach(person.id, null);
+    }
+
+    /**
+     * Each metric's latest day as a reader may see it: only metrics of the categories of {@code accesses} (all of
+     * one patient), and only when that day is inside the window. A window has no end, so a latest day before it
+     * means there is nothing of the metric inside it.
+     */
+    @Transactional
+    public Latest latestOfEach(Collection<Access> accesses) {
+        if (accesses.isEmpty()) {
+            return new Latest(Map.of());
+        }
+        Map<Category, Access> byCategory = new EnumMap<>(Category.class);
+        accesses.forEach(a -> byCategory.put(a.category(), a));
+        UUID patientId = accesses.iterator().next().patientId();
+        return latestOfEach(patientId, m -> {
+            Access access = byCategory.get(m.metric.category());
+            return access != null && access.patientId().equals(patientId) && access.covers(m.localDate);
+        });
+    }
+
+    private static Latest latestOfEach(UUID personId, Predicate<LatestDay> visible) {
         Map<Metric, LocalDate> days = new EnumMap<>(Metric.class);
-        LatestDay.<LatestDay>list("personId", person.id).forEach(d -> days.put(d.metric, d.localDate));
+        LatestDay.<LatestDay>list("personId", personId).stream().filter(d -> visible == null || visible.test(d))
+                .forEach(d -> days.put(d.metric, d.localDate));
         Map<Metric, List<DailyRollup>> figures = new EnumMap<>(Metric.class);
         if (!days.isEmpty()) {
-            DailyRollup.<DailyRollup>find("personId = ?1 and localDate in ?2", person.id, Set.copyOf(days.values()))
+            DailyRollup.<DailyRollup>find("personId = ?1 and localDate in ?2", personId, Set.copyOf(days.values()))
                     .withHint(READ_ONLY, true).stream().filter(r -> r.localDate.equals(days.get(r.metric)))
                     .forEach(r -> figures.computeIfAbsent(r.metric, m -> new ArrayList<>()).add(r));
         }
@@ -110,10 +153,17 @@ public class TrendService {
     /** The latest day's last systolic and diastolic values, which a reading takes together. */
     @Transactional
     public Optional<Pressure> latestBloodPressure(Person person) {
-        return latest(person, Metric.SYSTOLIC).flatMap(sys -> DailyRollup
-                .<DailyRollup>find("personId = ?1 and metric = ?2 and stage = ?3 and localDate = ?4", person.id,
-                        Metric.DIASTOLIC, Sample.NO_STAGE, sys.localDate)
-                .firstResultOptional().map(dia -> new Pressure(sys.localDate, sys.latest, dia.latest)));
+        return latestBloodPressure(person.id);
+    }
+
+    private static Optional<Pressure> latestBloodPressure(UUID personId) {
+        return DailyRollup.<DailyRollup>find("personId = ?1 and metric = ?2 and stage = ?3 order by localDate desc",
+                personId, Metric.SYSTOLIC, Sample.NO_STAGE).firstResultOptional().flatMap(
+                        sys -> DailyRollup
+                                .<DailyRollup>find("personId = ?1 and metric = ?2 and stage = ?3 and localDate = ?4",
+                                        personId,
+                                        Metric.DIASTOLIC, Sample.NO_STAGE, sys.localDate)
+                                .firstResultOptional().map(dia -> new Pressure(sys.localDate, sys.latest, dia.latest)));
     }
 
     /** The latest blood pressure: from the snapshot, or (when the two values' latest days differ) read apart. */
@@ -121,6 +171,16 @@ public class TrendService {
     public Optional<Pressure> bloodPressure(Person person, Latest latest) {
         Optional<Pressure> together = latest.bloodPressure();
         return together.isPresent() || latest.of(Metric.SYSTOLIC).isEmpty() ? together : latestBloodPressure(person);
+    }
+
+    /** The latest blood pressure a reader with this access may see (from a snapshot made with it). */
+    @Transactional
+    public Optional<Pressure> bloodPressure(Access access, Latest latest) {
+        access.require(Category.BLOOD_PRESSURE);
+        Optional<Pressure> together = latest.bloodPressure();
+        return together.isPresent() || latest.of(Metric.SYSTOLIC).isEmpty()
+                ? together
+                : latestBloodPressure(access.patientId()).filter(p -> access.covers(p.date()));
     }
 
     /** The figures of one day, by stage (only sleep has stages other than none). */
@@ -131,8 +191,21 @@ public class TrendService {
 
     /** One local day's raw readings of a metric in the person's zone, in time order. */
     public List<Reading> samplesOfDay(Person person, Metric metric, LocalDate day) {
-        ZoneId zone = person.zone();
-        return samples.readings(person.id, metric, day.atStartOfDay(zone).toInstant(),
+        return samplesOfDay(person.id, person.zone(), metric, day);
+    }
+
+    /** One local day (in {@code zone}, the patient's) of raw readings a reader may see: none before the window. */
+    @Transactional
+    public List<Reading> samplesOfDay(Access access, ZoneId zone, Metric metric, LocalDate day) {
+        access.require(metric.category());
+        if (!access.covers(day)) {
+            return List.of();
+        }
+        return samplesOfDay(access.patientId(), zone, metric, day);
+    }
+
+    private List<Reading> samplesOfDay(UUID personId, ZoneId zone, Metric metric, LocalDate day) {
+        return samples.readings(personId, metric, day.atStartOfDay(zone).toInstant(),
                 day.plusDays(1).atStartOfDay(zone).toInstant());
     }
 }

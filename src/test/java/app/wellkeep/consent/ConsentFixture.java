@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import app.wellkeep.account.Person;
@@ -18,6 +19,12 @@ import app.wellkeep.checkin.QuestionnaireResponse;
 import app.wellkeep.coach.CareTeam;
 import app.wellkeep.coach.CareTeamMember;
 import app.wellkeep.consent.ConsentGrant.Window;
+import app.wellkeep.vitals.Alert;
+import app.wellkeep.vitals.Limit;
+import app.wellkeep.vitals.Metric;
+import app.wellkeep.vitals.MonitoringService;
+import app.wellkeep.vitals.SampleService;
+import app.wellkeep.vitals.SampleService.NewReading;
 
 /** People, grants and readings for consent tests, written straight to the database (states no form allows). */
 public final class ConsentFixture {
@@ -126,5 +133,43 @@ public final class ConsentFixture {
             r.persist();
             return r;
         });
+    }
+
+    /** The instant of noon of a day where the fixture's people live. */
+    public static Instant noon(LocalDate day) {
+        return day.atTime(12, 0).atZone(ZoneId.of(ZONE)).toInstant();
+    }
+
+    /** One reading at noon of a day, recorded as a device would send it (figures and latest day kept). */
+    public static void reading(Person patient, Metric metric, LocalDate day, double value) {
+        Instant at = noon(day);
+        Arc.container().instance(SampleService.class).get().record(patient, List.of(NewReading.at(metric, at,
+                ZoneId.of(ZONE).getRules().getOffset(at).getTotalSeconds(), value, "fixture", false, null)));
+    }
+
+    /** An open alert of a reading taken at noon of a day, whatever its age (monitoring only raises recent ones). */
+    public static Alert alert(Person patient, Limit limit, LocalDate day, double value) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Alert alert = new Alert();
+            alert.id = UUID.randomUUID();
+            alert.personId = patient.id;
+            alert.rule = limit.rule();
+            alert.limitType = limit;
+            alert.metric = limit.metric();
+            alert.sampleId = UUID.randomUUID();
+            alert.readingId = UUID.randomUUID();
+            alert.value = value;
+            alert.threshold = limit.defaultValue();
+            alert.measuredAt = noon(day);
+            alert.utcOffset = ZoneId.of(ZONE).getRules().getOffset(alert.measuredAt).getTotalSeconds();
+            alert.createdAt = alert.measuredAt;
+            alert.persist();
+            return alert;
+        });
+    }
+
+    /** A patient's own value for a limit, as someone set it. */
+    public static void limit(Person patient, Limit limit, double value, Person setBy) {
+        Arc.container().instance(MonitoringService.class).get().setLimit(patient.id, limit, value, setBy.id);
     }
 }

@@ -32,6 +32,10 @@ import io.restassured.response.Response;
 import app.wellkeep.account.Person;
 import app.wellkeep.account.Role;
 import app.wellkeep.audit.AuditEvent;
+import app.wellkeep.testsupport.Forms;
+import app.wellkeep.vitals.Limit;
+import app.wellkeep.vitals.Metric;
+import app.wellkeep.vitals.Threshold;
 import app.wellkeep.web.Routes;
 
 /**
@@ -46,7 +50,14 @@ class ConsentMatrixTest {
 
     /** The routes that serve a patient's data to others, with the category each reads. */
     static final List<String> MATRIX_ROUTES = List.of("GET /care-team", "GET /care-team/patients/{id}",
-            "GET /api/patients/{patientId}/check-ins", "GET /api/patients/{patientId}/questionnaire-responses");
+            "GET /care-team/patients/{id}/trends/{slug}", "GET /care-team/patients/{id}/trends/heart-rate/days/{date}",
+            "GET /care-team/patients/{id}/alerts", "GET /care-team/patients/{id}/thresholds",
+            "POST /care-team/patients/{id}/thresholds", "GET /api/patients/{patientId}/check-ins",
+            "GET /api/patients/{patientId}/questionnaire-responses");
+
+    /** The categories a care team may set limits for, in the order the gate is asked. */
+    static final List<Category> LIMIT_CATEGORIES = List.of(Category.HEART, Category.BODY, Category.BLOOD_PRESSURE,
+            Category.GLUCOSE);
 
     /** A kind of reader, the person, and the categories the patient shares with them now (empty: none). */
     record Reader(String name, Person person, Set<Category> shared, boolean windowed, String refusal) {
@@ -57,6 +68,10 @@ class ConsentMatrixTest {
 
         boolean seesCheckIns() {
             return shared.contains(Category.CHECK_INS);
+        }
+
+        boolean sees(Category category) {
+            return shared.contains(category);
         }
 
         @Override
@@ -83,6 +98,14 @@ class ConsentMatrixTest {
     private static UUID recentResponse;
     private static final String oldNote = "old-note-" + UUID.randomUUID();
     private static final String recentNote = "recent-note-" + UUID.randomUUID();
+    /** Readings with values found nowhere else on the pages: before the window (old) and inside it (recent). */
+    private static final int OLD_RESTING = 57;
+    private static final int RECENT_RESTING = 73;
+    private static final int OLD_HEART = 131;
+    private static final int RECENT_HEART = 143;
+    private static final int OLD_ALERT = 163;
+    private static final int RECENT_ALERT = 171;
+    private static final int PATIENTS_LIMIT = 117;
 
     private static synchronized Reader reader(String name) {
         if (readers == null) {
@@ -97,8 +120,17 @@ class ConsentMatrixTest {
         recentCheckIn = ConsentFixture.checkIn(patient, ConsentFixture.today().minusDays(2), recentNote).id;
         oldResponse = ConsentFixture.phq2(patient, ConsentFixture.today().minusDays(21)).id;
         recentResponse = ConsentFixture.phq2(patient, ConsentFixture.today().minusDays(1)).id;
+        ConsentFixture.reading(patient, Metric.RESTING_HEART_RATE, ConsentFixture.today().minusDays(20), OLD_RESTING);
+        ConsentFixture.reading(patient, Metric.RESTING_HEART_RATE, ConsentFixture.today().minusDays(2),
+                RECENT_RESTING);
+        ConsentFixture.reading(patient, Metric.HEART_RATE, ConsentFixture.today().minusDays(20), OLD_HEART);
+        ConsentFixture.reading(patient, Metric.HEART_RATE, ConsentFixture.today().minusDays(2), RECENT_HEART);
+        ConsentFixture.alert(patient, Limit.SYSTOLIC_HIGH, ConsentFixture.today().minusDays(20), OLD_ALERT);
+        ConsentFixture.alert(patient, Limit.SYSTOLIC_HIGH, ConsentFixture.today().minusDays(2), RECENT_ALERT);
+        ConsentFixture.limit(patient, Limit.RESTING_HEART_RATE_HIGH, PATIENTS_LIMIT, patient);
         Instant now = Instant.now();
         Set<Category> checkIns = EnumSet.of(Category.CHECK_INS);
+        Set<Category> all = EnumSet.allOf(Category.class);
 
         readers = new ArrayList<>();
         readers.add(new Reader("the patient", patient, EnumSet.allOf(Category.class), false, null));
@@ -107,8 +139,8 @@ class ConsentMatrixTest {
         readers.add(new Reader("an admin", ConsentFixture.person("matrix-admin-" + run, Role.ADMIN), Set.of(), false,
                 "NOT_A_RECIPIENT"));
         Person covering = coach("covering");
-        ConsentFixture.grant(patient, covering, null, checkIns, null, null, null);
-        readers.add(new Reader("a coach with a covering grant", covering, checkIns, false, null));
+        ConsentFixture.grant(patient, covering, null, all, null, null, null);
+        readers.add(new Reader("a coach with a covering grant", covering, all, false, null));
         readers.add(new Reader("a coach without a grant", coach("none"), Set.of(), false, "NO_GRANT"));
         Person expired = coach("expired");
         ConsentFixture.grant(patient, expired, null, checkIns, null, now.minus(1, ChronoUnit.MINUTES), null);
@@ -117,8 +149,8 @@ class ConsentMatrixTest {
         ConsentFixture.grant(patient, revoked, null, checkIns, null, null, now.minus(1, ChronoUnit.MINUTES));
         readers.add(new Reader("a coach with a revoked grant", revoked, Set.of(), false, "REVOKED"));
         Person windowed = coach("window");
-        ConsentFixture.grant(patient, windowed, null, checkIns, ConsentFixture.today().minusDays(10), null, null);
-        readers.add(new Reader("a coach whose window excludes older data", windowed, checkIns, true, null));
+        ConsentFixture.grant(patient, windowed, null, all, ConsentFixture.today().minusDays(10), null, null);
+        readers.add(new Reader("a coach whose window excludes older data", windowed, all, true, null));
         for (Category other : Category.values()) {
             if (other != Category.CHECK_INS) {
                 Person coach = coach("other-" + other.name().toLowerCase());
@@ -179,6 +211,7 @@ class ConsentMatrixTest {
                 if (owner || !reader.seesIdentity()) {
                     assertEquals(404, response.statusCode());
                     assertFalse(body.contains(recentNote) || body.contains(oldNote));
+                    assertFalse(body.contains("data-shared"));
                     assertEquals(owner, body.contains(patient.displayName), "only the patient sees their name");
                     assertNewEvents(before,
                             owner ? List.of() : List.of("DENY:null:CARE_TEAM_VIEW:" + reader.refusal()));
@@ -186,13 +219,120 @@ class ConsentMatrixTest {
                 }
                 assertEquals(200, response.statusCode());
                 assertTrue(body.contains(patient.displayName));
-                assertEquals(reader.seesCheckIns(), body.contains(recentNote), "the recent check-in");
-                assertEquals(reader.seesCheckIns() && !reader.windowed(), body.contains(oldNote), "the old check-in");
-                List<String> expected = new ArrayList<>(List.of("PERMIT:null:CARE_TEAM_VIEW:null"));
-                if (reader.seesCheckIns()) {
-                    expected.add("PERMIT:CHECK_INS:CARE_TEAM_VIEW:null");
+                for (var tile : java.util.Map.of("tile-alerts", Category.ALERTS, "tile-steps", Category.ACTIVITY,
+                        "tile-sleep", Category.SLEEP, "tile-resting-heart-rate", Category.HEART, "tile-weight",
+                        Category.BODY, "tile-blood-pressure", Category.BLOOD_PRESSURE, "tile-glucose",
+                        Category.GLUCOSE, "tile-check-in", Category.CHECK_INS).entrySet()) {
+                    assertTrue(body.contains("id=\"" + tile.getKey() + "\" data-shared=\""
+                            + reader.sees(tile.getValue()) + "\""), tile.getKey() + " shared or not");
                 }
+                assertEquals(reader.sees(Category.HEART), body.contains(RECENT_RESTING + " "),
+                        "the latest resting heart rate");
+                assertFalse(body.contains(OLD_RESTING + " "), "an older reading is no tile's");
+                assertEquals(reader.sees(Category.ALERTS), body.contains("1 open alert") || body.contains("2 open"),
+                        "open alerts counted");
+                assertEquals(reader.sees(Category.ALERTS) && !reader.windowed(), body.contains("2 open alerts"),
+                        "the alert before the window is not counted");
+                assertFalse(body.contains(recentNote) || body.contains(oldNote), "no check-in text on the overview");
+                List<String> expected = new ArrayList<>(List.of("PERMIT:null:CARE_TEAM_VIEW:null"));
+                reader.shared().stream().sorted().forEach(c -> expected.add("PERMIT:" + c + ":CARE_TEAM_VIEW:null"));
                 assertNewEvents(before, expected);
+            }
+            case "GET /care-team/patients/{id}/trends/{slug}" -> {
+                Response response = get("/care-team/patients/" + patient.id + "/trends/resting-heart-rate?range=30");
+                String body = response.body().asString();
+                if (owner || !reader.sees(Category.HEART)) {
+                    assertEquals(404, response.statusCode());
+                    assertFalse(body.contains("data-value=\"" + RECENT_RESTING + "\""));
+                    assertNewEvents(before,
+                            owner ? List.of() : List.of("DENY:HEART:CARE_TEAM_VIEW:" + refusal(reader)));
+                    return;
+                }
+                assertEquals(200, response.statusCode());
+                assertTrue(body.contains("data-value=\"" + RECENT_RESTING + "\""), "the recent reading");
+                assertEquals(!reader.windowed(), body.contains("data-value=\"" + OLD_RESTING + "\""),
+                        "the reading before the window");
+                assertEquals(reader.windowed(), body.contains("id=\"window-notice\""), "the range clipped, and said");
+                assertNewEvents(before, List.of("PERMIT:HEART:CARE_TEAM_VIEW:null"));
+            }
+            case "GET /care-team/patients/{id}/trends/heart-rate/days/{date}" -> {
+                String base = "/care-team/patients/" + patient.id + "/trends/heart-rate/days/";
+                Response old = get(base + ConsentFixture.today().minusDays(20));
+                Response recent = get(base + ConsentFixture.today().minusDays(2));
+                if (owner || !reader.sees(Category.HEART)) {
+                    assertEquals(404, old.statusCode());
+                    assertEquals(404, recent.statusCode());
+                    assertFalse(recent.body().asString().contains("data-value=\"" + RECENT_HEART + "\""));
+                    String deny = "DENY:HEART:CARE_TEAM_VIEW:" + refusal(reader);
+                    assertNewEvents(before, owner ? List.of() : List.of(deny, deny));
+                    return;
+                }
+                assertEquals(200, old.statusCode());
+                assertEquals(200, recent.statusCode());
+                assertTrue(recent.body().asString().contains("data-value=\"" + RECENT_HEART + "\""));
+                assertEquals(!reader.windowed(), old.body().asString().contains("data-value=\"" + OLD_HEART + "\""),
+                        "a day before the window");
+                assertEquals(reader.windowed(), old.body().asString().contains("id=\"window-notice\""));
+                assertNewEvents(before,
+                        List.of("PERMIT:HEART:CARE_TEAM_VIEW:null", "PERMIT:HEART:CARE_TEAM_VIEW:null"));
+            }
+            case "GET /care-team/patients/{id}/alerts" -> {
+                Response response = get("/care-team/patients/" + patient.id + "/alerts");
+                String body = response.body().asString();
+                if (owner || !reader.sees(Category.ALERTS)) {
+                    assertEquals(404, response.statusCode());
+                    assertFalse(body.contains("Reading: " + RECENT_ALERT));
+                    assertNewEvents(before,
+                            owner ? List.of() : List.of("DENY:ALERTS:CARE_TEAM_VIEW:" + refusal(reader)));
+                    return;
+                }
+                assertEquals(200, response.statusCode());
+                assertTrue(body.contains("Reading: " + RECENT_ALERT + " "), "the recent alert");
+                assertEquals(!reader.windowed(), body.contains("Reading: " + OLD_ALERT + " "),
+                        "the alert before the window");
+                assertNewEvents(before, List.of("PERMIT:ALERTS:CARE_TEAM_VIEW:null"));
+            }
+            case "GET /care-team/patients/{id}/thresholds" -> {
+                Response response = get("/care-team/patients/" + patient.id + "/thresholds");
+                String body = response.body().asString();
+                if (owner || !reader.seesIdentity()) {
+                    assertEquals(404, response.statusCode());
+                    assertFalse(body.contains("value=\"" + PATIENTS_LIMIT + "\""));
+                    assertNewEvents(before,
+                            owner ? List.of() : List.of("DENY:null:CARE_TEAM_VIEW:" + reader.refusal()));
+                    return;
+                }
+                assertEquals(200, response.statusCode());
+                for (Limit limit : Limit.values()) {
+                    assertEquals(reader.sees(limit.metric().category()), body.contains("id=\"limit-" + limit + "\""),
+                            limit + " offered only when its data is shared");
+                }
+                assertEquals(reader.sees(Category.HEART), body.contains("value=\"" + PATIENTS_LIMIT + "\""));
+                assertEquals(LIMIT_CATEGORIES.stream().noneMatch(reader::sees), body.contains("id=\"no-limits\""));
+                List<String> expected = new ArrayList<>(List.of("PERMIT:null:CARE_TEAM_VIEW:null"));
+                reader.shared().stream().sorted().filter(LIMIT_CATEGORIES::contains)
+                        .forEach(c -> expected.add("PERMIT:" + c + ":CARE_TEAM_VIEW:null"));
+                assertNewEvents(before, expected);
+            }
+            case "POST /care-team/patients/{id}/thresholds" -> {
+                // A coach's limit for oxygen saturation (heart data): set only by a reader the patient shares it with.
+                String value = String.valueOf(88 + Math.floorMod(reader.name().hashCode(), 8));
+                Response response = Forms.withCsrf().formParam("limit", "SPO2_LOW").formParam("value", value)
+                        .post("/care-team/patients/" + patient.id + "/thresholds");
+                Threshold stored = QuarkusTransaction.requiringNew().call(() -> Threshold
+                        .<Threshold>find("personId = ?1 and limitType = ?2", patient.id, Limit.SPO2_LOW)
+                        .firstResult());
+                if (owner || !reader.sees(Category.HEART)) {
+                    assertEquals(404, response.statusCode());
+                    assertTrue(stored == null || !reader.person().id.equals(stored.setBy), "nothing set");
+                    assertNewEvents(before,
+                            owner ? List.of() : List.of("DENY:HEART:CARE_TEAM_VIEW:" + refusal(reader)));
+                    return;
+                }
+                assertEquals(303, response.statusCode());
+                assertEquals(reader.person().id, stored.setBy, "who set it is kept");
+                assertEquals(Double.parseDouble(value), stored.value);
+                assertNewEvents(before, List.of("PERMIT:HEART:CARE_TEAM_VIEW:null"));
             }
             default -> {
                 String path = route.replace("{patientId}", patient.id.toString()).substring(4);
@@ -213,6 +353,16 @@ class ConsentMatrixTest {
                 assertNewEvents(before, owner ? List.of() : List.of("PERMIT:CHECK_INS:API:null"));
             }
         }
+    }
+
+    /**
+     * Why a read of a category other than check-ins is refused: a reader with any grant that does not (or no longer)
+     * cover it is refused for the category; the expired and revoked grants are of check-ins.
+     */
+    private static String refusal(Reader reader) {
+        return reader.seesIdentity() || List.of("EXPIRED", "REVOKED").contains(reader.refusal())
+                ? "OTHER_CATEGORY"
+                : reader.refusal();
     }
 
     @Test

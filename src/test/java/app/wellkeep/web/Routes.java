@@ -74,6 +74,16 @@ public final class Routes {
             new Route("GET", "/care-team", "/care-team", Access.COACH, false, 200),
             new Route("GET", "/care-team/patients/{id}", "/care-team/patients/" + SOME_ID, Access.ANY_SIGNED_IN,
                     false, 404),
+            new Route("GET", "/care-team/patients/{id}/trends/{slug}", "/care-team/patients/" + SOME_ID
+                    + "/trends/steps", Access.ANY_SIGNED_IN, false, 404),
+            new Route("GET", "/care-team/patients/{id}/trends/heart-rate/days/{date}", "/care-team/patients/"
+                    + SOME_ID + "/trends/heart-rate/days/2026-05-01", Access.ANY_SIGNED_IN, false, 404),
+            new Route("GET", "/care-team/patients/{id}/alerts", "/care-team/patients/" + SOME_ID + "/alerts",
+                    Access.ANY_SIGNED_IN, false, 404),
+            new Route("GET", "/care-team/patients/{id}/thresholds", "/care-team/patients/" + SOME_ID
+                    + "/thresholds", Access.ANY_SIGNED_IN, false, 404),
+            new Route("POST", "/care-team/patients/{id}/thresholds", "/care-team/patients/" + SOME_ID
+                    + "/thresholds", Access.ANY_SIGNED_IN, false, 404),
             new Route("GET", "/admin", "/admin", Access.ADMIN, false, 200),
             new Route("GET", "/admin/audit", "/admin/audit", Access.ADMIN, false, 200),
             new Route("GET", "/privacy", "/privacy", Access.PATIENT, false, 200),
