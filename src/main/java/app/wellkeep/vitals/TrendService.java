@@ -5,16 +5,20 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.wellkeep.account.Person;
+import app.wellkeep.consent.Access;
+import app.wellkeep.consent.Category;
 
 /**
  * What trend pages, the dashboard and the owner API read. Ranges of days come from the daily figures only, so a
@@ -68,6 +72,29 @@ public class TrendService {
                     .forEach(r -> figures.computeIfAbsent(r.metric, m -> new ArrayList<>()).add(r));
         }
         return new Latest(figures);
+    }
+
+    /**
+     * Of many patients, the latest day with figures of any metric in a category they share, inside that category's
+     * window: one query whatever their number. Accesses of any vitals categories, several per patient.
+     */
+    @Transactional
+    public Map<UUID, LocalDate> sharedLatestDays(List<Access> accesses) {
+        Map<UUID, Map<Category, Access>> byPatient = new HashMap<>();
+        accesses.forEach(a -> byPatient.computeIfAbsent(a.patientId(), k -> new EnumMap<>(Category.class))
+                .put(a.category(), a));
+        Map<UUID, LocalDate> latest = new HashMap<>();
+        if (byPatient.isEmpty()) {
+            return latest;
+        }
+        LatestDay.<LatestDay>find("personId in ?1", byPatient.keySet()).withHint(READ_ONLY, true).stream()
+                .forEach(d -> {
+                    Access access = byPatient.get(d.personId).get(d.metric.category());
+                    if (access != null && access.covers(d.localDate)) {
+                        latest.merge(d.personId, d.localDate, (a, b) -> a.isAfter(b) ? a : b);
+                    }
+                });
+        return latest;
     }
 
     /** Each metric's latest day, by stage. */
