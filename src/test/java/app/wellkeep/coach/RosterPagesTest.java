@@ -9,12 +9,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +25,7 @@ import app.wellkeep.audit.AuditEvent;
 import app.wellkeep.consent.Category;
 import app.wellkeep.consent.ConsentFixture;
 import app.wellkeep.testsupport.Forms;
+import app.wellkeep.testsupport.RosterLines;
 import app.wellkeep.vitals.Metric;
 
 /**
@@ -38,27 +36,8 @@ import app.wellkeep.vitals.Metric;
 @TestSecurity(user = "replaced-per-test", roles = "coach")
 class RosterPagesTest {
 
-    private static final Pattern ROW = Pattern.compile("(?s)<tr id=\"patient-([0-9a-f-]{36})\".*?</tr>");
-    private static final Pattern CELL = Pattern.compile("(?s)<td data-col=\"([a-z0-9]+)\"[^>]*>(.*?)</td>");
-
-    /** The lines of a roster page, in order: patient id to column to visible text. */
     static Map<UUID, Map<String, String>> rows(String body) {
-        Map<UUID, Map<String, String>> rows = new LinkedHashMap<>();
-        Matcher row = ROW.matcher(body);
-        while (row.find()) {
-            Map<String, String> cells = new LinkedHashMap<>();
-            Matcher cell = CELL.matcher(row.group());
-            while (cell.find()) {
-                cells.put(cell.group(1), text(cell.group(2)));
-            }
-            rows.put(UUID.fromString(row.group(1)), cells);
-        }
-        return rows;
-    }
-
-    private static String text(String html) {
-        return html.replaceAll("(?s)<form.*?</form>", " ").replaceAll("<[^>]+>", " ").replace("&ndash;", "–")
-                .replaceAll("\\s+", " ").strip();
+        return RosterLines.of(body);
     }
 
     private static String body(String query) {
