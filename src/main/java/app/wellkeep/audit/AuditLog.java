@@ -5,8 +5,10 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -63,11 +65,13 @@ public class AuditLog {
     /** Appends one event to its patient's chain, in the caller's transaction. */
     @Transactional(TxType.MANDATORY)
     public AuditEvent record(Entry entry) {
-        String chainKey = ref(entry.patientId());
-        AuditChain head = lockHead(chainKey);
+        return append(lockHead(ref(entry.patientId())), entry);
+    }
+
+    private AuditEvent append(AuditChain head, Entry entry) {
         AuditEvent event = new AuditEvent();
         event.id = UUID.randomUUID();
-        event.chainKey = chainKey;
+        event.chainKey = head.chainKey;
         event.seq = head.lastSeq + 1;
         // Stored and hashed at millisecond precision, which every database keeps exactly.
         event.occurredAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -75,7 +79,7 @@ public class AuditLog {
         event.actorRef = ref(entry.actorId());
         event.actorRole = entry.actorRole();
         event.patientId = entry.patientId();
-        event.patientRef = chainKey;
+        event.patientRef = head.chainKey;
         event.category = entry.category();
         event.grantId = entry.grantId();
         event.purpose = entry.purpose();
@@ -87,6 +91,29 @@ public class AuditLog {
         head.lastSeq = event.seq;
         head.lastHash = event.hash;
         return event;
+    }
+
+    /**
+     * Appends many events (a roster page's lines) in the caller's transaction: the chain heads locked in one query,
+     * in key order so two pages over the same patients cannot deadlock, and the events written in JDBC batches.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void recordAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Map<String, AuditChain> heads = new HashMap<>();
+        List<String> keys = entries.stream().map(e -> ref(e.patientId())).distinct().sorted().toList();
+        AuditChain.<AuditChain>find("chainKey in ?1 order by chainKey", keys)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list().forEach(h -> heads.put(h.chainKey, h));
+        for (String key : keys) {
+            if (!heads.containsKey(key)) {
+                heads.put(key, lockHead(key));
+            }
+        }
+        for (Entry entry : entries) {
+            append(heads.get(ref(entry.patientId())), entry);
+        }
     }
 
     /** Walks every chain and reports the first event (or head) that does not match. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -223,6 +224,78 @@ public class CheckInService {
         access.require(Category.CHECK_INS);
         LocalDate start = access.clip(from);
         return start.isAfter(to) ? List.of() : QuestionnaireResponse.between(access.patientId(), start, to);
+    }
+
+    /**
+     * Check-in figures as a roster shows them, only inside each grant's window: the last check-in, and of the last 7
+     * and 30 days (today included) how many had one and how many the window shows.
+     */
+    public record SharedCompliance(Optional<LocalDate> last, Optional<Long> daysSinceLast, int done7, int days7,
+            int done30, int days30) {
+
+        /** Whole percent of the days shown in the last 7 days that have a check-in; empty when none is shown. */
+        public Optional<Integer> adherence7() {
+            return percent(done7, days7);
+        }
+
+        public Optional<Integer> adherence30() {
+            return percent(done30, days30);
+        }
+
+        private static Optional<Integer> percent(int done, int days) {
+            return days == 0 ? Optional.empty() : Optional.of((int) Math.round(100.0 * done / days));
+        }
+    }
+
+    /**
+     * {@link SharedCompliance} of many patients who share check-ins, in two queries whatever their number: the
+     * latest check-in of each, and the check-in days of the last 30 days.
+     */
+    public Map<UUID, SharedCompliance> sharedCompliance(List<Access> accesses) {
+        if (accesses.isEmpty()) {
+            return Map.of();
+        }
+        accesses.forEach(a -> a.require(Category.CHECK_INS));
+        List<UUID> ids = accesses.stream().map(Access::patientId).toList();
+        LocalDate latestToday = accesses.stream().map(Access::today).max(LocalDate::compareTo).get();
+        LocalDate earliest = accesses.stream().map(a -> a.clip(a.today().minusDays(29))).min(LocalDate::compareTo)
+                .get();
+        Map<UUID, LocalDate> last = new HashMap<>();
+        CheckIn.getEntityManager().createQuery("select c.personId, max(c.localDate) from CheckIn c "
+                + "where c.personId in ?1 and c.localDate <= ?2 group by c.personId", Object[].class)
+                .setParameter(1, ids).setParameter(2, latestToday).getResultList()
+                .forEach(row -> last.put((UUID) row[0], (LocalDate) row[1]));
+        Map<UUID, List<LocalDate>> recent = new HashMap<>();
+        CheckIn.getEntityManager().createQuery("select c.personId, c.localDate from CheckIn c "
+                + "where c.personId in ?1 and c.localDate >= ?2 and c.localDate <= ?3", Object[].class)
+                .setParameter(1, ids).setParameter(2, earliest).setParameter(3, latestToday).getResultList()
+                .forEach(row -> recent.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add((LocalDate) row[1]));
+        Map<UUID, SharedCompliance> figures = new HashMap<>();
+        for (Access access : accesses) {
+            LocalDate today = access.today();
+            List<LocalDate> days = recent.getOrDefault(access.patientId(), List.of()).stream()
+                    .filter(d -> access.covers(d) && !d.isAfter(today)).toList();
+            // The latest of all may lie after this patient's today (a check-in a zone ahead): then the recent days
+            // hold the latest one shown.
+            Optional<LocalDate> latest = Optional.ofNullable(last.get(access.patientId()))
+                    .filter(d -> !d.isAfter(today))
+                    .or(() -> days.stream().max(LocalDate::compareTo))
+                    .filter(access::covers);
+            figures.put(access.patientId(), new SharedCompliance(latest,
+                    latest.map(d -> ChronoUnit.DAYS.between(d, today)), count(days, today, 7),
+                    shown(access, today, 7), count(days, today, 30), shown(access, today, 30)));
+        }
+        return figures;
+    }
+
+    private static int count(List<LocalDate> days, LocalDate today, int period) {
+        return (int) days.stream().filter(d -> d.isAfter(today.minusDays(period))).count();
+    }
+
+    /** How many of the last {@code period} days (today included) the grant's window shows. */
+    private static int shown(Access access, LocalDate today, int period) {
+        LocalDate from = access.clip(today.minusDays(period - 1L));
+        return from.isAfter(today) ? 0 : (int) ChronoUnit.DAYS.between(from, today) + 1;
     }
 
     public Optional<Instrument> instrument(String id) {

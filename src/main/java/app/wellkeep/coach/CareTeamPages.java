@@ -1,22 +1,31 @@
 package app.wellkeep.coach;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -24,8 +33,8 @@ import app.wellkeep.account.CurrentPerson;
 import app.wellkeep.account.Person;
 import app.wellkeep.account.Role;
 import app.wellkeep.checkin.CheckInService;
+import app.wellkeep.consent.Category;
 import app.wellkeep.consent.ConsentGate;
-import app.wellkeep.consent.ConsentGate.SharedPatient;
 import app.wellkeep.consent.ConsentService;
 
 /**
@@ -44,7 +53,9 @@ public class CareTeamPages {
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance home(String name, List<SharedPatient> roster, List<Invitation> invitations);
+        static native TemplateInstance home(String name, RosterService.Page roster, TagError tagError, String done,
+                List<Category> categories, List<Invitation> invitations);
+
     }
 
     @Inject
@@ -59,21 +70,81 @@ public class CareTeamPages {
     @Inject
     CheckInService checkIns;
 
+    @Inject
+    RosterService roster;
+
+    @ConfigProperty(name = "quarkus.rest-csrf.form-field-name", defaultValue = "csrf-token")
+    String csrfField;
+
     @ConfigProperty(name = "wellkeep.public-url")
     String publicUrl;
+
+    /** A tag form refused, shown on its roster line: the field's error (a message key) and the text typed. */
+    public record TagError(UUID patientId, String error, String tag) {
+
+        static final TagError NONE = new TagError(null, null, null);
+
+        public boolean shown() {
+            return patientId != null;
+        }
+
+        public boolean on(UUID id) {
+            return id.equals(patientId);
+        }
+    }
 
     @GET
     @RolesAllowed(Role.COACH_NAME)
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance home() {
+    public TemplateInstance home(@Context UriInfo uri) {
+        String done = uri.getQueryParameters().getFirst("done");
+        return home(RosterService.Query.parse(uri.getQueryParameters()), TagError.NONE,
+                "added".equals(done) || "removed".equals(done) ? done : "");
+    }
+
+    /**
+     * Adds or removes one of the coach's own tags on a roster line, then back to the same roster page. Only for a
+     * patient who shares with this coach: anyone else is the same 404 as an unknown patient.
+     */
+    @POST
+    @Path("tags/{patientId}")
+    @RolesAllowed(Role.COACH_NAME)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response tag(@PathParam("patientId") UUID patientId, @Context UriInfo uri,
+            MultivaluedMap<String, String> fields) {
         Person coach = current.person();
-        List<SharedPatient> roster = QuarkusTransaction.requiringNew().call(() -> gate.roster(coach));
+        RosterService.Query query = RosterService.Query.parse(uri.getQueryParameters());
+        TagForm form = TagForm.parse(fields, csrfField);
+        // A refused form is still decided by the gate first, so a stranger's id answers 404 whatever was sent.
+        RosterService.TagOutcome outcome = form.valid()
+                ? roster.tag(coach, patientId, form.add(), form.tag())
+                : roster.sharesWith(coach, patientId) ? null : RosterService.TagOutcome.UNKNOWN;
+        if (outcome == RosterService.TagOutcome.UNKNOWN) {
+            throw new NotFoundException();
+        }
+        if (outcome == null || !outcome.done()) {
+            String error = !form.valid()
+                    ? form.errors().getOrDefault("tag", form.error("form"))
+                    : outcome == RosterService.TagOutcome.DUPLICATE ? "tagDuplicate" : "tagTooMany";
+            return Response.status(422).entity(home(query, new TagError(patientId, error, form.value("tag")), ""))
+                    .build();
+        }
+        String self = query.self();
+        return Response.seeOther(URI.create("/care-team?" + (self.isEmpty() ? "" : self + "&") + "done="
+                + (outcome == RosterService.TagOutcome.ADDED ? "added" : "removed") + "#patient-" + patientId))
+                .build();
+    }
+
+    private TemplateInstance home(RosterService.Query query, TagError tagError, String done) {
+        Person coach = current.person();
+        RosterService.Page page = roster.page(coach, query);
         List<Invitation> invitations = new ArrayList<>();
         invitations.add(invitation(coach.displayName, false, consent.codeOfCoach(coach)));
         for (CareTeam team : CareTeam.ofMember(coach.id)) {
             invitations.add(invitation(team.name, true, consent.codeOfTeam(team.id)));
         }
-        return Templates.home(coach.displayName, roster, invitations);
+        return Templates.home(coach.displayName, page, tagError, done, List.of(Category.values()), invitations);
     }
 
     private Invitation invitation(String name, boolean team, String code) {

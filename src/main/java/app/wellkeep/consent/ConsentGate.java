@@ -136,8 +136,20 @@ public class ConsentGate {
     /** Everyone who shares anything with the reader (directly or through a team) now, each line logged. */
     @Transactional(TxType.MANDATORY)
     public List<SharedPatient> roster(Person reader) {
+        Roster roster = sharing(reader);
+        logShown(reader, roster, roster.patients());
+        return roster.patients();
+    }
+
+    /**
+     * Everyone who shares anything with the reader now, decided in three queries however many they are, and not yet
+     * logged: the caller shows some of them and logs those with {@link #logShown}. Each line carries, per category
+     * shared, the {@link Access} to read it with.
+     */
+    @Transactional(TxType.MANDATORY)
+    public Roster sharing(Person reader) {
         if (reader.role != Role.COACH) {
-            return List.of();
+            return new Roster(List.of(), Map.of(), Map.of());
         }
         Instant now = clock.instant();
         List<ConsentGrant> grants = ConsentGrant.<ConsentGrant>list(
@@ -147,17 +159,76 @@ public class ConsentGate {
         Map<UUID, List<ConsentGrant>> byPatient = new LinkedHashMap<>();
         grants.forEach(g -> byPatient.computeIfAbsent(g.patientId, k -> new ArrayList<>()).add(g));
         if (byPatient.isEmpty()) {
-            return List.of();
+            return new Roster(List.of(), Map.of(), Map.of());
         }
-        List<Person> patients = Person.list("id in ?1 order by displayName", byPatient.keySet());
-        List<SharedPatient> roster = new ArrayList<>();
+        List<Person> patients = Person.list("id in ?1 and role = ?2 order by displayName", byPatient.keySet(),
+                Role.PATIENT);
+        List<SharedPatient> lines = new ArrayList<>();
+        Map<UUID, UUID> widest = new LinkedHashMap<>();
+        Map<UUID, Map<Category, Access>> access = new LinkedHashMap<>();
         for (Person patient : patients) {
             List<ConsentGrant> active = byPatient.get(patient.id);
-            log(reader, patient.id, null, widest(active, LocalDate.ofInstant(now, patient.zone())).get().id,
-                    Purpose.ROSTER, Outcome.PERMIT, null);
-            roster.add(shared(patient, active, now));
+            LocalDate today = LocalDate.ofInstant(now, patient.zone());
+            widest.put(patient.id, widest(active, today).get().id);
+            Map<Category, Access> permits = new EnumMap<>(Category.class);
+            for (Category category : Category.values()) {
+                widest(active.stream().filter(g -> g.covers(category)).toList(), today)
+                        .ifPresent(g -> permits.put(category,
+                                new Access(patient.id, category, g.id, g.terms.windowStart(today), today)));
+            }
+            access.put(patient.id, permits);
+            lines.add(shared(patient, active, now));
         }
-        return roster;
+        return new Roster(lines, widest, access);
+    }
+
+    /** Logs one ROSTER event per patient shown, in the caller's transaction, appended in one batch. */
+    @Transactional(TxType.MANDATORY)
+    public void logShown(Person reader, Roster roster, List<SharedPatient> shown) {
+        audit.recordAll(shown.stream()
+                .map(p -> new AuditLog.Entry(reader.id, reader.role.name(), p.id(), null, roster.grantOf(p.id()),
+                        Purpose.ROSTER.name(), Outcome.PERMIT, null))
+                .toList());
+    }
+
+    /**
+     * The patients who share with a reader now, in name order, and per patient and category the permission to read
+     * it; made only by {@link #sharing}, and a permission only for the categories the patient shares.
+     */
+    public static final class Roster {
+
+        private final List<SharedPatient> patients;
+        private final Map<UUID, UUID> widestGrant;
+        private final Map<UUID, Map<Category, Access>> access;
+
+        private Roster(List<SharedPatient> patients, Map<UUID, UUID> widestGrant,
+                Map<UUID, Map<Category, Access>> access) {
+            this.patients = List.copyOf(patients);
+            this.widestGrant = widestGrant;
+            this.access = access;
+        }
+
+        public List<SharedPatient> patients() {
+            return patients;
+        }
+
+        /** The permission to read one category of a patient on this roster, if they share it. */
+        public Optional<Access> access(UUID patientId, Category category) {
+            return Optional.ofNullable(access.getOrDefault(patientId, Map.of()).get(category));
+        }
+
+        /** The permissions for one category of everyone on the roster who shares it. */
+        public List<Access> accessTo(Category category) {
+            return access.values().stream().map(m -> m.get(category)).filter(a -> a != null).toList();
+        }
+
+        UUID grantOf(UUID patientId) {
+            UUID grant = widestGrant.get(patientId);
+            if (grant == null) {
+                throw new IllegalArgumentException("Not on this roster: " + patientId);
+            }
+            return grant;
+        }
     }
 
     /** The patient a permission is about: a decision already made and logged, so this logs nothing more. */

@@ -3,13 +3,17 @@ package app.wellkeep.vitals;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -187,6 +191,32 @@ public class MonitoringService {
         return Alert.getEntityManager()
                 .createQuery("select count(*) from Alert where personId = ?1 and acknowledgedAt is null", Long.class)
                 .setParameter(1, personId).getSingleResult();
+    }
+
+    /**
+     * Open alerts of many patients who share alerts, counted in one query whatever their number; only alerts
+     * measured on a day inside the grant's window count.
+     */
+    @Transactional
+    public Map<UUID, Long> sharedOpenAlerts(List<Access> accesses) {
+        if (accesses.isEmpty()) {
+            return Map.of();
+        }
+        accesses.forEach(a -> a.require(Category.ALERTS));
+        Map<UUID, Access> byPatient = accesses.stream().collect(Collectors.toMap(Access::patientId, a -> a));
+        Map<UUID, Long> counts = new HashMap<>();
+        accesses.forEach(a -> counts.put(a.patientId(), 0L));
+        Alert.getEntityManager().createQuery("select a.personId, a.measuredAt, a.utcOffset from Alert a "
+                + "where a.personId in ?1 and a.acknowledgedAt is null", Object[].class)
+                .setParameter(1, byPatient.keySet()).getResultList().forEach(row -> {
+                    Access access = byPatient.get((UUID) row[0]);
+                    LocalDate day = LocalDate.ofInstant((Instant) row[1],
+                            ZoneOffset.ofTotalSeconds(((Number) row[2]).intValue()));
+                    if (access.covers(day)) {
+                        counts.merge(access.patientId(), 1L, Long::sum);
+                    }
+                });
+        return counts;
     }
 
     @Transactional

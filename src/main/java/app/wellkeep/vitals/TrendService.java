@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,6 +112,29 @@ public class TrendService {
                     .forEach(r -> figures.computeIfAbsent(r.metric, m -> new ArrayList<>()).add(r));
         }
         return new Latest(figures);
+    }
+
+    /**
+     * Of many patients, the latest day with figures of any metric in a category they share, inside that category's
+     * window: one query whatever their number. Accesses of any vitals categories, several per patient.
+     */
+    @Transactional
+    public Map<UUID, LocalDate> sharedLatestDays(List<Access> accesses) {
+        Map<UUID, Map<Category, Access>> byPatient = new HashMap<>();
+        accesses.forEach(a -> byPatient.computeIfAbsent(a.patientId(), k -> new EnumMap<>(Category.class))
+                .put(a.category(), a));
+        Map<UUID, LocalDate> latest = new HashMap<>();
+        if (byPatient.isEmpty()) {
+            return latest;
+        }
+        LatestDay.<LatestDay>find("personId in ?1", byPatient.keySet()).withHint(READ_ONLY, true).stream()
+                .forEach(d -> {
+                    Access access = byPatient.get(d.personId).get(d.metric.category());
+                    if (access != null && access.covers(d.localDate)) {
+                        latest.merge(d.personId, d.localDate, (a, b) -> a.isAfter(b) ? a : b);
+                    }
+                });
+        return latest;
     }
 
     /** Each metric's latest day, by stage. */

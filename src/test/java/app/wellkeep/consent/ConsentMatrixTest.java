@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -49,7 +50,8 @@ import app.wellkeep.web.Routes;
 class ConsentMatrixTest {
 
     /** The routes that serve a patient's data to others, with the category each reads. */
-    static final List<String> MATRIX_ROUTES = List.of("GET /care-team", "GET /care-team/patients/{id}",
+    static final List<String> MATRIX_ROUTES = List.of("GET /care-team", "POST /care-team/tags/{patientId}",
+            "GET /care-team/patients/{id}",
             "GET /care-team/patients/{id}/trends/{slug}", "GET /care-team/patients/{id}/trends/heart-rate/days/{date}",
             "GET /care-team/patients/{id}/alerts", "GET /care-team/patients/{id}/thresholds",
             "POST /care-team/patients/{id}/thresholds", "GET /api/patients/{patientId}/check-ins",
@@ -201,9 +203,43 @@ class ConsentMatrixTest {
                     return;
                 }
                 assertEquals(200, response.statusCode());
-                assertEquals(reader.seesIdentity(), response.body().asString().contains(patient.id.toString()),
-                        "the patient on the roster");
+                String body = response.body().asString();
+                assertEquals(reader.seesIdentity(), body.contains(patient.id.toString()), "the patient on the roster");
+                if (reader.seesIdentity()) {
+                    Map<String, String> line = app.wellkeep.testsupport.RosterLines.of(body).get(patient.id);
+                    boolean vitals = reader.shared().stream()
+                            .anyMatch(c -> c != Category.CHECK_INS && c != Category.ALERTS);
+                    assertEquals(reader.seesCheckIns()
+                            ? java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                                    .withLocale(java.util.Locale.ENGLISH).format(ConsentFixture.today().minusDays(2))
+                            : "Not shared", line.get("checkin"), "the last check-in");
+                    assertEquals(!reader.seesCheckIns()
+                            ? "Not shared"
+                            : reader.windowed() ? "9 % (1 of 11 days)" : "7 % (2 of 30 days)", line.get("adherence30"),
+                            "check-ins in the window only");
+                    assertEquals(reader.shared().contains(Category.ALERTS) ? "0" : "Not shared", line.get("alerts"));
+                    assertEquals(vitals ? "No data" : "Not shared", line.get("data"));
+                }
                 assertNewEvents(before, reader.seesIdentity() ? List.of("PERMIT:null:ROSTER:null") : List.of());
+            }
+            case "POST /care-team/tags/{patientId}" -> {
+                Response response = app.wellkeep.testsupport.Forms.withCsrfFrom("/profile")
+                        .formParam("action", "add").formParam("tag", "matrix").post("/care-team/tags/" + patient.id);
+                List<String> tags = QuarkusTransaction.requiringNew()
+                        .call(() -> app.wellkeep.coach.PatientTag.of(reader.person().id, patient.id).stream()
+                                .map(t -> t.tag).toList());
+                if (!coach) {
+                    assertEquals(403, response.statusCode());
+                    assertNoNewEvents(before);
+                } else if (!reader.seesIdentity()) {
+                    assertEquals(404, response.statusCode());
+                    assertEquals(List.of(), tags);
+                    assertNewEvents(before, List.of("DENY:null:ROSTER:" + reader.refusal()));
+                } else {
+                    assertEquals(303, response.statusCode());
+                    assertEquals(List.of("matrix"), tags);
+                    assertNewEvents(before, List.of("PERMIT:null:ROSTER:null"));
+                }
             }
             case "GET /care-team/patients/{id}" -> {
                 Response response = get("/care-team/patients/" + patient.id);

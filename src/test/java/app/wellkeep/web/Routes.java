@@ -72,6 +72,7 @@ public final class Routes {
                     false, 404),
             new Route("GET", "/sharing/access-log", "/sharing/access-log", Access.PATIENT, false, 200),
             new Route("GET", "/care-team", "/care-team", Access.COACH, false, 200),
+            new Route("POST", "/care-team/tags/{patientId}", "/care-team/tags/" + SOME_ID, Access.COACH, false, 404),
             new Route("GET", "/care-team/patients/{id}", "/care-team/patients/" + SOME_ID, Access.ANY_SIGNED_IN,
                     false, 404),
             new Route("GET", "/care-team/patients/{id}/trends/{slug}", "/care-team/patients/" + SOME_ID

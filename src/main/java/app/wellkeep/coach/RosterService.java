@@ -1,0 +1,506 @@
+package app.wellkeep.coach;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import app.wellkeep.account.Person;
+import app.wellkeep.checkin.CheckInService;
+import app.wellkeep.checkin.CheckInService.SharedCompliance;
+import app.wellkeep.consent.Access;
+import app.wellkeep.consent.Category;
+import app.wellkeep.consent.ConsentGate;
+import app.wellkeep.consent.ConsentGate.Roster;
+import app.wellkeep.consent.ConsentGate.SharedPatient;
+import app.wellkeep.vitals.MonitoringService;
+import app.wellkeep.vitals.TrendService;
+
+/**
+ * The roster: everyone who shares with a coach or their care teams, with what a coach watches. All lines are
+ * computed with a fixed number of set-based queries (however many patients there are), then filtered, sorted and
+ * paged in memory; only the lines shown are logged, through the gate. Every figure comes from a category the patient
+ * shares with this coach, inside the grant's window.
+ */
+@ApplicationScoped
+public class RosterService {
+
+    public static final int PAGE_SIZE = 25;
+    public static final int MAX_TAGS = 10;
+    static final Set<Category> VITALS = EnumSet.complementOf(EnumSet.of(Category.CHECK_INS, Category.ALERTS));
+
+    /** The columns a roster sorts by, with their names in the query string. */
+    public enum Sort {
+
+        NAME("name"), SHARES("shares"), LAST_CHECK_IN("checkin"), DATA_AGE("data"), ADHERENCE_7(
+                "adherence7"), ADHERENCE_30("adherence30"), ALERTS("alerts"), REVIEWED("reviewed"), TAGS("tags");
+
+        public final String param;
+
+        Sort(String param) {
+            this.param = param;
+        }
+
+        static Sort of(String param) {
+            for (Sort sort : values()) {
+                if (sort.param.equals(param)) {
+                    return sort;
+                }
+            }
+            return NAME;
+        }
+    }
+
+    /**
+     * What the query string asks: filters, the sort and the page. Read leniently (a link may be old or edited): an
+     * unknown value is ignored rather than refused.
+     */
+    public record Query(String q, String tag, Category shares, boolean openAlerts, Integer below, Sort sort,
+            boolean desc, int page) {
+
+        public static Query parse(MultivaluedMap<String, String> params) {
+            String q = trimmed(params.getFirst("q"));
+            String tag = trimmed(params.getFirst("tag"));
+            Category shares = null;
+            try {
+                shares = params.getFirst("shares") == null ? null : Category.valueOf(params.getFirst("shares"));
+            } catch (IllegalArgumentException e) {
+                // An unknown category filters nothing.
+            }
+            Integer below = number(params.getFirst("below"));
+            below = below == null || below < 1 || below > 100 ? null : below;
+            Integer page = number(params.getFirst("page"));
+            return new Query(q, tag, shares, "open".equals(params.getFirst("alerts")), below,
+                    Sort.of(params.getFirst("sort")), "desc".equals(params.getFirst("dir")),
+                    page == null || page < 1 ? 1 : page);
+        }
+
+        public boolean filtered() {
+            return q != null || tag != null || shares != null || openAlerts || below != null;
+        }
+
+        /** This query as a query string, without the page (a new filter or sort starts at page 1). */
+        String filters() {
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("q", q);
+            params.put("tag", tag);
+            params.put("shares", shares == null ? null : shares.name());
+            params.put("alerts", openAlerts ? "open" : null);
+            params.put("below", below == null ? null : below.toString());
+            return encode(params);
+        }
+
+        /** The query string of this query on another page. */
+        public String pageLink(int number) {
+            return join(filters(), sortParams(sort, desc), number > 1 ? "page=" + number : "");
+        }
+
+        /** The query string sorting by a column: the other direction if it is the column sorted now. */
+        public String sortLink(String param) {
+            Sort by = Sort.of(param);
+            return join(filters(), sortParams(by, by == sort && !desc));
+        }
+
+        /** This query as a query string, to come back to it after a form. */
+        public String self() {
+            return pageLink(page);
+        }
+
+        public boolean sortedBy(String param) {
+            return sort.param.equals(param);
+        }
+
+        /** The aria-sort value of a column header. */
+        public String ariaSort(String param) {
+            return !sortedBy(param) ? "none" : desc ? "descending" : "ascending";
+        }
+
+        public String sortParam() {
+            return sort.param;
+        }
+
+        public String dir() {
+            return desc ? "desc" : "asc";
+        }
+
+        public String sharesName() {
+            return shares == null ? "" : shares.name();
+        }
+
+        public String belowText() {
+            return below == null ? "" : below.toString();
+        }
+
+        private static String sortParams(Sort sort, boolean desc) {
+            return sort == Sort.NAME && !desc ? "" : "sort=" + sort.param + (desc ? "&dir=desc" : "");
+        }
+
+        private static String join(String... parts) {
+            return java.util.Arrays.stream(parts).filter(p -> !p.isEmpty()).collect(Collectors.joining("&"));
+        }
+
+        private static String encode(Map<String, String> params) {
+            return params.entrySet().stream().filter(e -> e.getValue() != null)
+                    .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+        }
+
+        private static String trimmed(String value) {
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+
+        private static Integer number(String value) {
+            if (value == null || !value.strip().matches("\\d{1,6}")) {
+                return null;
+            }
+            return Integer.valueOf(value.strip());
+        }
+    }
+
+    /**
+     * One figure of a line: not shared (the category is not shared with this coach), shared with nothing to show in
+     * the window, or a value ({@code value} orders it, {@code text} shows it when it is a date).
+     */
+    public record Figure(boolean shared, boolean present, long value, String text) {
+
+        static final Figure NOT_SHARED = new Figure(false, false, 0, null);
+        static final Figure NONE = new Figure(true, false, 0, null);
+
+        static Figure of(long value) {
+            return new Figure(true, true, value, null);
+        }
+
+        static Figure of(long value, String text) {
+            return new Figure(true, true, value, text);
+        }
+
+        /** The value as a number of days (or any count a page shows). */
+        public int days() {
+            return (int) value;
+        }
+
+        /** 0 for a value, 1 for nothing in the window, 2 for not shared: the order in either direction. */
+        int rank() {
+            return present ? 0 : shared ? 1 : 2;
+        }
+    }
+
+    /** Check-in adherence over a period: days with a check-in of the days the window shows. */
+    public record Adherence(boolean shared, boolean present, int percent, int done, int days) {
+
+        static final Adherence NOT_SHARED = new Adherence(false, false, 0, 0, 0);
+
+        Figure figure() {
+            return !shared ? Figure.NOT_SHARED : !present ? Figure.NONE : Figure.of(percent);
+        }
+    }
+
+    public record Row(UUID id, String name, List<Category> categories, Figure lastCheckIn, Figure daysSinceData,
+            Adherence adherence7, Adherence adherence30, Figure openAlerts, Figure lastReviewed, List<String> tags) {
+
+        public boolean hasTags() {
+            return !tags.isEmpty();
+        }
+
+        public boolean canTagMore() {
+            return tags.size() < MAX_TAGS;
+        }
+    }
+
+    /** A numbered page link; current marks the page shown. */
+    public record PageLink(int number, boolean current, String href) {
+    }
+
+    /**
+     * A page of the roster: its lines, the number of lines matching the filters ({@code total}) and of all lines
+     * ({@code everyone}), the range shown (1-based, both included) and the links to other pages.
+     */
+    public record Page(List<Row> rows, int total, int everyone, int from, int to, int number, int pages,
+            List<PageLink> links, Query query, List<String> tags) {
+
+        public boolean hasPrevious() {
+            return number > 1;
+        }
+
+        public boolean hasNext() {
+            return number < pages;
+        }
+
+        public String previous() {
+            return query.pageLink(number - 1);
+        }
+
+        public String next() {
+            return query.pageLink(number + 1);
+        }
+    }
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ConsentGate gate;
+
+    @Inject
+    CheckInService checkIns;
+
+    @Inject
+    MonitoringService monitoring;
+
+    @Inject
+    TrendService trends;
+
+    /** One page of the roster, the lines shown logged in the same transaction. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Page page(Person coach, Query query) {
+        Roster roster = gate.sharing(coach);
+        List<Row> rows = rows(coach, roster);
+        List<String> tags = rows.stream().flatMap(r -> r.tags().stream()).collect(Collectors.toCollection(TreeSet::new))
+                .stream().toList();
+        List<Row> matching = rows.stream().filter(filter(query)).sorted(order(query)).toList();
+        int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int number = Math.min(query.page(), pages);
+        int from = (number - 1) * PAGE_SIZE;
+        int to = Math.min(matching.size(), from + PAGE_SIZE);
+        List<Row> shown = matching.subList(from, to);
+        Map<UUID, SharedPatient> byId = roster.patients().stream()
+                .collect(Collectors.toMap(SharedPatient::id, Function.identity()));
+        gate.logShown(coach, roster, shown.stream().map(r -> byId.get(r.id())).toList());
+        Query current = new Query(query.q(), query.tag(), query.shares(), query.openAlerts(), query.below(),
+                query.sort(), query.desc(), number);
+        return new Page(shown, matching.size(), rows.size(), shown.isEmpty() ? 0 : from + 1, to, number, pages,
+                links(current, number, pages), current, tags);
+    }
+
+    /** What became of a tag form: done, or the error to show beside it; UNKNOWN when the patient shares nothing. */
+    public enum TagOutcome {
+
+        ADDED, REMOVED, UNKNOWN, DUPLICATE, TOO_MANY;
+
+        public boolean done() {
+            return this == ADDED || this == REMOVED;
+        }
+    }
+
+    /** Whether the patient shares anything with this coach now; decided, and logged, by the gate. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean sharesWith(Person coach, UUID patientId) {
+        return gate.identity(coach, patientId, ConsentGate.Purpose.ROSTER).isPresent();
+    }
+
+    /**
+     * Adds or removes one of this coach's tags of a patient who shares with them (decided, and logged, by the gate);
+     * at most {@link #MAX_TAGS} a patient. Removing a tag that is not there is done already.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public TagOutcome tag(Person coach, UUID patientId, boolean add, String tag) {
+        if (gate.identity(coach, patientId, ConsentGate.Purpose.ROSTER).isEmpty()) {
+            return TagOutcome.UNKNOWN;
+        }
+        List<PatientTag> existing = PatientTag.of(coach.id, patientId);
+        Optional<PatientTag> same = existing.stream().filter(t -> t.tag.equals(tag)).findFirst();
+        if (!add) {
+            same.ifPresent(PatientTag::delete);
+            return TagOutcome.REMOVED;
+        }
+        if (same.isPresent()) {
+            return TagOutcome.DUPLICATE;
+        }
+        if (existing.size() >= MAX_TAGS) {
+            return TagOutcome.TOO_MANY;
+        }
+        PatientTag created = new PatientTag();
+        created.coachId = coach.id;
+        created.patientId = patientId;
+        created.tag = tag;
+        created.createdAt = clock.instant();
+        created.persist();
+        return TagOutcome.ADDED;
+    }
+
+    /** Every line, in a fixed number of queries: each reads many patients at once, with their permissions. */
+    List<Row> rows(Person coach, Roster roster) {
+        Map<UUID, SharedCompliance> compliance = checkIns.sharedCompliance(roster.accessTo(Category.CHECK_INS));
+        Map<UUID, Long> alerts = monitoring.sharedOpenAlerts(roster.accessTo(Category.ALERTS));
+        List<Access> vitals = new ArrayList<>();
+        VITALS.forEach(c -> vitals.addAll(roster.accessTo(c)));
+        Map<UUID, LocalDate> latestData = trends.sharedLatestDays(vitals);
+        Map<UUID, Instant> reviewed = lastReviewed(roster.accessTo(Category.CHECK_INS));
+        Map<UUID, List<String>> tags = new HashMap<>();
+        PatientTag.ofCoach(coach.id).forEach(t -> tags.computeIfAbsent(t.patientId, k -> new ArrayList<>()).add(t.tag));
+        ZoneId zone = coach.zone();
+        List<Row> rows = new ArrayList<>();
+        for (SharedPatient patient : roster.patients()) {
+            UUID id = patient.id();
+            Optional<Access> checkInAccess = roster.access(id, Category.CHECK_INS);
+            Figure lastCheckIn = Figure.NOT_SHARED;
+            Adherence week = Adherence.NOT_SHARED;
+            Adherence month = Adherence.NOT_SHARED;
+            Figure lastReview = Figure.NOT_SHARED;
+            if (checkInAccess.isPresent()) {
+                SharedCompliance c = compliance.get(id);
+                lastCheckIn = c.last().map(d -> Figure.of(d.toEpochDay(), CareTeamPages.date(d))).orElse(Figure.NONE);
+                week = new Adherence(true, c.adherence7().isPresent(), c.adherence7().orElse(0), c.done7(), c.days7());
+                month = new Adherence(true, c.adherence30().isPresent(), c.adherence30().orElse(0), c.done30(),
+                        c.days30());
+                lastReview = Optional.ofNullable(reviewed.get(id))
+                        .map(at -> Figure.of(at.getEpochSecond(), CareTeamPages.date(LocalDate.ofInstant(at, zone))))
+                        .orElse(Figure.NONE);
+            }
+            Figure dataAge = Figure.NOT_SHARED;
+            if (VITALS.stream().anyMatch(patient::shares)) {
+                LocalDate today = VITALS.stream().map(c -> roster.access(id, c)).flatMap(Optional::stream)
+                        .findFirst().get().today();
+                dataAge = Optional.ofNullable(latestData.get(id))
+                        .map(d -> Figure.of(Math.max(0, ChronoUnit.DAYS.between(d, today)))).orElse(Figure.NONE);
+            }
+            Figure openAlerts = patient.shares(Category.ALERTS)
+                    ? Figure.of(alerts.getOrDefault(id, 0L))
+                    : Figure.NOT_SHARED;
+            rows.add(new Row(id, patient.displayName(), List.copyOf(patient.categories()), lastCheckIn, dataAge,
+                    week, month, openAlerts, lastReview, tags.getOrDefault(id, List.of())));
+        }
+        return rows;
+    }
+
+    /**
+     * When a check-in inside the window was last reviewed, by anyone. Reviews belong to the triage queue; read here
+     * with SQL of their table in two queries: the latest review of patients who share all their history, and the
+     * latest per check-in day of those with a window, which are then clipped.
+     */
+    @SuppressWarnings("unchecked")
+    Map<UUID, Instant> lastReviewed(List<Access> accesses) {
+        Map<UUID, Instant> latest = new HashMap<>();
+        List<UUID> whole = accesses.stream().filter(a -> a.windowStart() == null).map(Access::patientId).toList();
+        List<Access> windowed = accesses.stream().filter(a -> a.windowStart() != null).toList();
+        var em = PatientTag.getEntityManager();
+        if (!whole.isEmpty()) {
+            ((List<Object[]>) em.createNativeQuery("SELECT patient_id, MAX(reviewed_at) FROM checkin_review "
+                    + "WHERE patient_id IN (:ids) GROUP BY patient_id", Object[].class).setParameter("ids", whole)
+                    .getResultList()).forEach(row -> latest.put(uuid(row[0]), instant(row[1])));
+        }
+        if (!windowed.isEmpty()) {
+            Map<UUID, Access> byId = windowed.stream().collect(Collectors.toMap(Access::patientId, a -> a));
+            LocalDate earliest = windowed.stream().map(Access::windowStart).min(Comparator.naturalOrder()).get();
+            ((List<Object[]>) em.createNativeQuery("SELECT r.patient_id, c.local_date, MAX(r.reviewed_at) "
+                    + "FROM checkin_review r JOIN checkin c ON c.id = r.checkin_id "
+                    + "WHERE r.patient_id IN (:ids) AND c.local_date >= :earliest GROUP BY r.patient_id, c.local_date",
+                    Object[].class).setParameter("ids", byId.keySet()).setParameter("earliest", earliest)
+                    .getResultList()).forEach(row -> {
+                        Access access = byId.get(uuid(row[0]));
+                        if (access.covers(localDate(row[1]))) {
+                            latest.merge(access.patientId(), instant(row[2]), (a, b) -> a.isAfter(b) ? a : b);
+                        }
+                    });
+        }
+        return latest;
+    }
+
+    static java.util.function.Predicate<Row> filter(Query query) {
+        String q = query.q() == null ? null : query.q().toLowerCase(Locale.ROOT);
+        return row -> (q == null || row.name().toLowerCase(Locale.ROOT).contains(q))
+                && (query.tag() == null || row.tags().contains(query.tag()))
+                && (query.shares() == null || row.categories().contains(query.shares()))
+                && (!query.openAlerts() || row.openAlerts().present() && row.openAlerts().value() > 0)
+                && (query.below() == null
+                        || row.adherence30().present() && row.adherence30().percent() < query.below());
+    }
+
+    /** The chosen column in the chosen direction, lines without a value after the rest either way, then by name. */
+    static Comparator<Row> order(Query query) {
+        Comparator<Row> byName = Comparator.comparing((Row r) -> r.name().toLowerCase(Locale.ROOT))
+                .thenComparing(r -> r.id().toString());
+        Comparator<Row> chosen = switch (query.sort()) {
+            case NAME -> byName;
+            case SHARES -> byFigure(r -> Figure.of(r.categories().size()), query.desc());
+            case LAST_CHECK_IN -> byFigure(Row::lastCheckIn, query.desc());
+            case DATA_AGE -> byFigure(Row::daysSinceData, query.desc());
+            case ADHERENCE_7 -> byFigure(r -> r.adherence7().figure(), query.desc());
+            case ADHERENCE_30 -> byFigure(r -> r.adherence30().figure(), query.desc());
+            case ALERTS -> byFigure(Row::openAlerts, query.desc());
+            case REVIEWED -> byFigure(Row::lastReviewed, query.desc());
+            case TAGS -> Comparator.comparingInt((Row r) -> r.tags().isEmpty() ? 1 : 0)
+                    .thenComparing(r -> r.tags().isEmpty() ? "" : r.tags().get(0).toLowerCase(Locale.ROOT),
+                            query.desc() ? Comparator.<String>reverseOrder() : Comparator.<String>naturalOrder());
+        };
+        if (query.sort() == Sort.NAME && query.desc()) {
+            return byName.reversed();
+        }
+        return chosen.thenComparing(byName);
+    }
+
+    private static Comparator<Row> byFigure(Function<Row, Figure> figure, boolean desc) {
+        Comparator<Long> values = desc ? Comparator.reverseOrder() : Comparator.naturalOrder();
+        return Comparator.comparingInt((Row r) -> figure.apply(r).rank())
+                .thenComparing(r -> figure.apply(r).value(), values);
+    }
+
+    /** The first and last pages and two either side of the current one. */
+    private static List<PageLink> links(Query query, int number, int pages) {
+        Set<Integer> shown = new TreeSet<>();
+        shown.add(1);
+        shown.add(pages);
+        for (int i = Math.max(1, number - 2); i <= Math.min(pages, number + 2); i++) {
+            shown.add(i);
+        }
+        return shown.stream().map(i -> new PageLink(i, i == number, query.pageLink(i))).toList();
+    }
+
+    private static UUID uuid(Object value) {
+        if (value instanceof UUID id) {
+            return id;
+        }
+        if (value instanceof byte[] bytes) {
+            // H2 hands native UUID columns back as their 16 bytes.
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+            return new UUID(buffer.getLong(), buffer.getLong());
+        }
+        return UUID.fromString(value.toString());
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant at) {
+            return at;
+        }
+        if (value instanceof java.time.OffsetDateTime at) {
+            return at.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp at) {
+            return at.toInstant();
+        }
+        return java.time.OffsetDateTime.parse(value.toString()).toInstant();
+    }
+
+    private static LocalDate localDate(Object value) {
+        if (value instanceof LocalDate day) {
+            return day;
+        }
+        if (value instanceof java.sql.Date day) {
+            return day.toLocalDate();
+        }
+        return LocalDate.parse(value.toString());
+    }
+}
