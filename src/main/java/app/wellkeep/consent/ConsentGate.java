@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +48,9 @@ public class ConsentGate {
         /** The JSON API. */
         API,
         /** A line of a roster: the patient's name and what they share. */
-        ROSTER
+        ROSTER,
+        /** A line of the triage queue: a check-in waiting for review. */
+        TRIAGE
     }
 
     /** Why a read was refused, as the access log records it. */
@@ -64,6 +68,17 @@ public class ConsentGate {
         public boolean shares(Category category) {
             return windows.containsKey(category);
         }
+    }
+
+    /** What a batch read shows: its result, and the patients whose data is in it (each logged once). */
+    public record Shown<T>(T value, Collection<UUID> patients) {
+    }
+
+    /**
+     * Through which grants a reader sees a patient now: directly (their own grant) and through which care teams.
+     * What a care team writes about the patient belongs to that recipient.
+     */
+    public record Recipients(SharedPatient patient, boolean direct, List<UUID> teams) {
     }
 
     @Inject
@@ -153,6 +168,63 @@ public class ConsentGate {
             roster.add(shared(patient, active, now));
         }
         return roster;
+    }
+
+    /**
+     * The permission to read one category of every patient who shares it with the reader now (directly or
+     * through a team), decided in two queries whatever their number. {@code read} gets the permissions and says
+     * which patients' data it shows; one event is logged for each of those, none for the others.
+     */
+    @Transactional(TxType.MANDATORY)
+    public <T> T checkMany(Person reader, Category category, Purpose purpose,
+            Function<Map<UUID, Access>, Shown<T>> read) {
+        Map<UUID, Access> accesses = new LinkedHashMap<>();
+        Map<UUID, UUID> grantOf = new LinkedHashMap<>();
+        if (reader.role == Role.COACH) {
+            Instant now = clock.instant();
+            Map<UUID, List<ConsentGrant>> byPatient = new LinkedHashMap<>();
+            activeGrantsReaching(reader.id, now).stream().filter(g -> g.covers(category))
+                    .forEach(g -> byPatient.computeIfAbsent(g.patientId, k -> new ArrayList<>()).add(g));
+            if (!byPatient.isEmpty()) {
+                for (Person patient : Person.<Person>list("id in ?1 and role = ?2", byPatient.keySet(),
+                        Role.PATIENT)) {
+                    LocalDate today = LocalDate.ofInstant(now, patient.zone());
+                    ConsentGrant grant = widest(byPatient.get(patient.id), today).get();
+                    accesses.put(patient.id,
+                            new Access(patient.id, category, grant.id, grant.terms.windowStart(today), today));
+                    grantOf.put(patient.id, grant.id);
+                }
+            }
+        }
+        Shown<T> shown = read.apply(Map.copyOf(accesses));
+        new LinkedHashSet<>(shown.patients()).stream().filter(grantOf::containsKey)
+                .forEach(id -> log(reader, id, category, grantOf.get(id), purpose, Outcome.PERMIT, null));
+        return shown.value();
+    }
+
+    /**
+     * Like {@link #identity}, and also through which grants the reader sees the patient: for what the care team
+     * keeps about the patient (notes), which belongs to the grant's recipient. Logged as {@link #identity} is.
+     */
+    @Transactional(TxType.MANDATORY)
+    public Optional<Recipients> recipients(Person reader, UUID patientId, Purpose purpose) {
+        Optional<SharedPatient> shared = identity(reader, patientId, purpose);
+        if (shared.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        List<ConsentGrant> active = grantsReaching(reader.id, patientId).stream().filter(g -> g.activeAt(now))
+                .sorted(Comparator.comparing(g -> g.createdAt)).toList();
+        boolean direct = active.stream().anyMatch(g -> reader.id.equals(g.coachId));
+        List<UUID> teams = active.stream().map(g -> g.teamId).filter(java.util.Objects::nonNull).distinct().toList();
+        return Optional.of(new Recipients(shared.get(), direct, teams));
+    }
+
+    private static List<ConsentGrant> activeGrantsReaching(UUID readerId, Instant now) {
+        return ConsentGrant.<ConsentGrant>list(
+                "revokedAt is null and (expiresAt is null or expiresAt > ?2) and (coachId = ?1 or teamId in "
+                        + "(select m.teamId from CareTeamMember m where m.personId = ?1))",
+                readerId, now);
     }
 
     private static Person patient(UUID patientId) {

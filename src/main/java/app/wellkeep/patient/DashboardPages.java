@@ -20,6 +20,8 @@ import app.wellkeep.account.CurrentPerson;
 import app.wellkeep.account.Person;
 import app.wellkeep.account.Role;
 import app.wellkeep.checkin.CheckInService;
+import app.wellkeep.coach.CoachFeedback;
+import app.wellkeep.coach.FeedbackService;
 import app.wellkeep.vitals.DailyRollup;
 import app.wellkeep.vitals.GoalProgress;
 import app.wellkeep.vitals.Goals;
@@ -76,7 +78,7 @@ public class DashboardPages {
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance dashboard(View view, int openAlerts);
+        static native TemplateInstance dashboard(View view, int openAlerts, CoachFeedback feedback, int unseenFeedback);
     }
 
     @Inject
@@ -94,6 +96,9 @@ public class DashboardPages {
     @Inject
     MonitoringService monitoring;
 
+    @Inject
+    FeedbackService feedback;
+
     /** One transaction for all the page reads, rather than one for each. */
     @Transactional
     @GET
@@ -104,6 +109,9 @@ public class DashboardPages {
         Goals.Targets targets = goals.of(person);
         TrendService.Latest latest = trends.latestOfEach(person);
         boolean due = checkIns.dueToday(person);
+        // Counted before the tile shows the newest message, which marks it seen.
+        long unseen = feedback.unseen(person);
+        List<CoachFeedback> latestFeedback = feedback.readRecent(person, 1);
 
         StepsTile steps = latest.on(Metric.STEPS, today).stream().findFirst()
                 .map(r -> new StepsTile(COUNT.format(Math.round(r.total)), COUNT.format(targets.dailySteps()),
@@ -136,7 +144,8 @@ public class DashboardPages {
         return Templates.dashboard(new View(person.displayName, due, checkIns.todays(person).isPresent(), steps, sleep,
                 latest(person, Metric.RESTING_HEART_RATE, latest.of(Metric.RESTING_HEART_RATE).orElse(null)), weight,
                 bloodPressure, latest(person, Metric.GLUCOSE, latest.of(Metric.GLUCOSE).orElse(null))),
-                Math.toIntExact(monitoring.openAlerts(person.id)));
+                Math.toIntExact(monitoring.openAlerts(person.id)), latestFeedback.stream().findFirst().orElse(null),
+                Math.toIntExact(unseen));
     }
 
     private static Latest latest(Person person, Metric metric, DailyRollup day) {
