@@ -254,8 +254,9 @@ public class TriageService {
         if (checkIn == null) {
             return Optional.empty();
         }
-        return gate.check(coach, checkIn.personId, Category.CHECK_INS, Purpose.CARE_TEAM_VIEW)
-                .filter(a -> a.grantId() != null && a.covers(checkIn.localDate)).map(a -> checkIn);
+        // The patient themself is not a coach of theirs: only a grant lets anyone review or answer a check-in.
+        return gate.checkDay(coach, checkIn.personId, Category.CHECK_INS, checkIn.localDate, Purpose.CARE_TEAM_VIEW)
+                .filter(a -> a.grantId() != null).map(a -> checkIn);
     }
 
     /** Whose check-in it is, if the coach may act on it (see {@link #permitted}); the decision is logged. */

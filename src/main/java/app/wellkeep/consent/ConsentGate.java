@@ -55,7 +55,7 @@ public class ConsentGate {
 
     /** Why a read was refused, as the access log records it. */
     enum Reason {
-        NOT_A_RECIPIENT, NO_GRANT, OTHER_CATEGORY, EXPIRED, REVOKED
+        NOT_A_RECIPIENT, NO_GRANT, OTHER_CATEGORY, EXPIRED, REVOKED, OUTSIDE_WINDOW
     }
 
     /** A patient as a reader may see them: the name and, per category shared now, the first day visible. */
@@ -100,6 +100,21 @@ public class ConsentGate {
     /** The permission to read one category, if the patient allows it now; either way the attempt is logged. */
     @Transactional(TxType.MANDATORY)
     public Optional<Access> check(Person reader, UUID patientId, Category category, Purpose purpose) {
+        return decide(reader, patientId, category, null, purpose);
+    }
+
+    /**
+     * As {@link #check}, for what the patient recorded on one day of theirs (a check-in): refused, and logged as
+     * refused, when that day is outside the grant's window.
+     */
+    @Transactional(TxType.MANDATORY)
+    public Optional<Access> checkDay(Person reader, UUID patientId, Category category, LocalDate day,
+            Purpose purpose) {
+        return decide(reader, patientId, category, day, purpose);
+    }
+
+    private Optional<Access> decide(Person reader, UUID patientId, Category category, LocalDate day,
+            Purpose purpose) {
         Person patient = patient(patientId);
         if (patient == null) {
             return Optional.empty();
@@ -114,8 +129,13 @@ public class ConsentGate {
                 .filter(g -> g.activeAt(now) && g.covers(category)).toList(), today);
         if (permitting.isPresent()) {
             ConsentGrant grant = permitting.get();
+            Access access = new Access(patientId, category, grant.id, grant.terms.windowStart(today), today);
+            if (day != null && !access.covers(day)) {
+                log(reader, patientId, category, null, purpose, Outcome.DENY, Reason.OUTSIDE_WINDOW.name());
+                return Optional.empty();
+            }
             log(reader, patientId, category, grant.id, purpose, Outcome.PERMIT, null);
-            return Optional.of(new Access(patientId, category, grant.id, grant.terms.windowStart(today), today));
+            return Optional.of(access);
         }
         log(reader, patientId, category, null, purpose, Outcome.DENY, refusal(reader, grants, category, now));
         return Optional.empty();
