@@ -121,29 +121,37 @@ public class TriageService {
                 .reduce(LocalDate.MAX, (a, b) -> a == null || b == null ? null : a.isBefore(b) ? a : b);
         LocalDate from = earliest == null ? LocalDate.of(1900, 1, 1) : earliest;
         var em = CheckIn.getEntityManager();
+        // Every check-in of the window, reviewed or not, in one pass: the one before each tells new symptoms from
+        // lasting ones without a query per check-in, and without a list of check-in ids as parameters.
         List<Object[]> rows = em.createQuery("select c.id, c.personId, c.localDate, c.mood, c.symptoms, "
-                + "(select count(r) from CheckInReview r where r.checkinId = c.id) from CheckIn c "
-                + "where c.personId in ?1 and c.localDate >= ?2 and not exists (select 1 from CheckInReview r "
-                + "where r.checkinId = c.id and r.reviewedAt >= c.updatedAt)", Object[].class)
+                + "r.reviewedAt, c.updatedAt from CheckIn c left join CheckInReview r on r.checkinId = c.id "
+                + "where c.personId in ?1 and c.localDate >= ?2 order by c.personId, c.localDate", Object[].class)
                 .setParameter(1, checkIns.keySet()).setParameter(2, from).getResultList();
-        List<Object[]> inWindow = rows.stream()
-                .filter(r -> checkIns.get((UUID) r[1]).covers((LocalDate) r[2])).toList();
+        List<Object[]> inWindow = new ArrayList<>();
+        Map<UUID, Set<Symptom>> previous = new HashMap<>();
+        UUID lastPatient = null;
+        Set<Symptom> lastSymptoms = null;
+        for (Object[] r : rows) {
+            UUID patient = (UUID) r[1];
+            if (!checkIns.get(patient).covers((LocalDate) r[2])) {
+                continue;
+            }
+            if (!patient.equals(lastPatient)) {
+                lastPatient = patient;
+                lastSymptoms = null;
+            }
+            Instant reviewedAt = (Instant) r[5];
+            if (reviewedAt == null || reviewedAt.isBefore((Instant) r[6])) {
+                inWindow.add(new Object[]{r[0], r[1], r[2], r[3], r[4], reviewedAt == null ? 0L : 1L});
+                if (lastSymptoms != null) {
+                    previous.put((UUID) r[0], lastSymptoms);
+                }
+            }
+            lastSymptoms = symptoms((String) r[4]);
+        }
         if (inWindow.isEmpty()) {
             return List.of();
         }
-        Map<UUID, UUID> patientOf = new HashMap<>();
-        inWindow.forEach(r -> patientOf.put((UUID) r[0], (UUID) r[1]));
-        // The check-in before each one, to tell new symptoms from lasting ones; it counts only inside the window.
-        Map<UUID, Set<Symptom>> previous = new HashMap<>();
-        em.createQuery("select c.id, p.localDate, p.symptoms from CheckIn c, CheckIn p where c.id in ?1 "
-                + "and p.personId = c.personId and p.localDate = (select max(q.localDate) from CheckIn q "
-                + "where q.personId = c.personId and q.localDate < c.localDate)", Object[].class)
-                .setParameter(1, patientOf.keySet()).getResultList().forEach(r -> {
-                    UUID id = (UUID) r[0];
-                    if (checkIns.get(patientOf.get(id)).covers((LocalDate) r[1])) {
-                        previous.put(id, symptoms((String) r[2]));
-                    }
-                });
         // Questionnaire answers of the days in the queue: the most urgent answer and the highest screening scores.
         Map<String, int[]> scores = new HashMap<>();
         Map<String, Boolean> urgent = new HashMap<>();
