@@ -36,6 +36,8 @@ import app.wellkeep.account.Person;
 import app.wellkeep.account.Role;
 import app.wellkeep.checkin.CheckIn.Medication;
 import app.wellkeep.checkin.CheckIn.Symptom;
+import app.wellkeep.coach.CoachFeedback;
+import app.wellkeep.coach.FeedbackService;
 
 /** The patient's daily check-in, the validated questionnaires and the check-in history. */
 @Path("/check-in")
@@ -89,13 +91,13 @@ public class CheckInPages {
     static class Templates {
 
         static native TemplateInstance today(TodayView view, CheckInForm form, List<Integer> scale,
-                List<Medication> medications, List<Symptom> symptoms);
+                List<Medication> medications, List<Symptom> symptoms, List<CoachFeedback> feedback);
 
         static native TemplateInstance questionnaire(QuestionnaireView view);
 
         static native TemplateInstance result(ResultView view);
 
-        static native TemplateInstance history(HistoryView view);
+        static native TemplateInstance history(HistoryView view, List<CoachFeedback> feedback);
     }
 
     @Inject
@@ -103,6 +105,9 @@ public class CheckInPages {
 
     @Inject
     CheckInService checkIns;
+
+    @Inject
+    FeedbackService feedback;
 
     @ConfigProperty(name = "quarkus.rest-csrf.form-field-name", defaultValue = "csrf-token")
     String csrfField;
@@ -135,8 +140,10 @@ public class CheckInPages {
         TodayView view = new TodayView(
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(LOCALE).format(today),
                 checkIns.todays(person).isPresent(), checkIns.streak(person), screenings, !due.isEmpty(), saved);
+        List<CoachFeedback> onToday = checkIns.todays(person).map(c -> feedback.readOnCheckIn(person, c.id))
+                .orElse(List.of());
         return Templates.today(view, form, List.of(1, 2, 3, 4, 5), Arrays.asList(Medication.values()),
-                Arrays.asList(Symptom.values()));
+                Arrays.asList(Symptom.values()), onToday);
     }
 
     @GET
@@ -249,7 +256,7 @@ public class CheckInPages {
                         texts.getString("band." + r.band)))
                 .toList();
         return Templates.history(new HistoryView(weeks, checkIns.streak(person), checkIns.compliance(person), trends,
-                scores));
+                scores), feedback.readRecent(person, FeedbackService.RECENT));
     }
 
     private static CalendarWeek week(boolean first, List<CalendarDay> days) {

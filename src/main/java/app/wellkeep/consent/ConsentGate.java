@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,12 +49,14 @@ public class ConsentGate {
         /** The JSON API. */
         API,
         /** A line of a roster: the patient's name and what they share. */
-        ROSTER
+        ROSTER,
+        /** A line of the triage queue: a check-in waiting for review. */
+        TRIAGE
     }
 
     /** Why a read was refused, as the access log records it. */
     enum Reason {
-        NOT_A_RECIPIENT, NO_GRANT, OTHER_CATEGORY, EXPIRED, REVOKED
+        NOT_A_RECIPIENT, NO_GRANT, OTHER_CATEGORY, EXPIRED, REVOKED, OUTSIDE_WINDOW
     }
 
     /** A patient as a reader may see them: the name and, per category shared now, the first day visible. */
@@ -69,6 +73,17 @@ public class ConsentGate {
 
     /** Whom an access is about, as a page heads and dates what it shows: the name, and the zone days fall in. */
     public record Subject(UUID id, String displayName, ZoneId zone) {
+    }
+
+    /** What a batch read shows: its result, and the patients whose data is in it (each logged once). */
+    public record Shown<T>(T value, Collection<UUID> patients) {
+    }
+
+    /**
+     * Through which grants a reader sees a patient now: directly (their own grant) and through which care teams.
+     * What a care team writes about the patient belongs to that recipient.
+     */
+    public record Recipients(SharedPatient patient, boolean direct, List<UUID> teams) {
     }
 
     @Inject
@@ -90,6 +105,21 @@ public class ConsentGate {
     /** The permission to read one category, if the patient allows it now; either way the attempt is logged. */
     @Transactional(TxType.MANDATORY)
     public Optional<Access> check(Person reader, UUID patientId, Category category, Purpose purpose) {
+        return decide(reader, patientId, category, null, purpose);
+    }
+
+    /**
+     * As {@link #check}, for what the patient recorded on one day of theirs (a check-in): refused, and logged as
+     * refused, when that day is outside the grant's window.
+     */
+    @Transactional(TxType.MANDATORY)
+    public Optional<Access> checkDay(Person reader, UUID patientId, Category category, LocalDate day,
+            Purpose purpose) {
+        return decide(reader, patientId, category, day, purpose);
+    }
+
+    private Optional<Access> decide(Person reader, UUID patientId, Category category, LocalDate day,
+            Purpose purpose) {
         Person patient = patient(patientId);
         if (patient == null) {
             return Optional.empty();
@@ -104,8 +134,13 @@ public class ConsentGate {
                 .filter(g -> g.activeAt(now) && g.covers(category)).toList(), today);
         if (permitting.isPresent()) {
             ConsentGrant grant = permitting.get();
+            Access access = new Access(patientId, category, grant.id, grant.terms.windowStart(today), today);
+            if (day != null && !access.covers(day)) {
+                log(reader, patientId, category, null, purpose, Outcome.DENY, Reason.OUTSIDE_WINDOW.name());
+                return Optional.empty();
+            }
             log(reader, patientId, category, grant.id, purpose, Outcome.PERMIT, null);
-            return Optional.of(new Access(patientId, category, grant.id, grant.terms.windowStart(today), today));
+            return Optional.of(access);
         }
         log(reader, patientId, category, null, purpose, Outcome.DENY, refusal(reader, grants, category, now));
         return Optional.empty();
@@ -235,6 +270,63 @@ public class ConsentGate {
     public Subject subject(Access access) {
         Person patient = Person.findById(access.patientId());
         return new Subject(patient.id, patient.displayName, patient.zone());
+    }
+
+    /**
+     * The permission to read one category of every patient who shares it with the reader now (directly or
+     * through a team), decided in two queries whatever their number. {@code read} gets the permissions and says
+     * which patients' data it shows; one event is logged for each of those, none for the others.
+     */
+    @Transactional(TxType.MANDATORY)
+    public <T> T checkMany(Person reader, Category category, Purpose purpose,
+            Function<Map<UUID, Access>, Shown<T>> read) {
+        Map<UUID, Access> accesses = new LinkedHashMap<>();
+        Map<UUID, UUID> grantOf = new LinkedHashMap<>();
+        if (reader.role == Role.COACH) {
+            Instant now = clock.instant();
+            Map<UUID, List<ConsentGrant>> byPatient = new LinkedHashMap<>();
+            activeGrantsReaching(reader.id, now).stream().filter(g -> g.covers(category))
+                    .forEach(g -> byPatient.computeIfAbsent(g.patientId, k -> new ArrayList<>()).add(g));
+            if (!byPatient.isEmpty()) {
+                for (Person patient : Person.<Person>list("id in ?1 and role = ?2", byPatient.keySet(),
+                        Role.PATIENT)) {
+                    LocalDate today = LocalDate.ofInstant(now, patient.zone());
+                    ConsentGrant grant = widest(byPatient.get(patient.id), today).get();
+                    accesses.put(patient.id,
+                            new Access(patient.id, category, grant.id, grant.terms.windowStart(today), today));
+                    grantOf.put(patient.id, grant.id);
+                }
+            }
+        }
+        Shown<T> shown = read.apply(Map.copyOf(accesses));
+        new LinkedHashSet<>(shown.patients()).stream().filter(grantOf::containsKey)
+                .forEach(id -> log(reader, id, category, grantOf.get(id), purpose, Outcome.PERMIT, null));
+        return shown.value();
+    }
+
+    /**
+     * Like {@link #identity}, and also through which grants the reader sees the patient: for what the care team
+     * keeps about the patient (notes), which belongs to the grant's recipient. Logged as {@link #identity} is.
+     */
+    @Transactional(TxType.MANDATORY)
+    public Optional<Recipients> recipients(Person reader, UUID patientId, Purpose purpose) {
+        Optional<SharedPatient> shared = identity(reader, patientId, purpose);
+        if (shared.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        List<ConsentGrant> active = grantsReaching(reader.id, patientId).stream().filter(g -> g.activeAt(now))
+                .sorted(Comparator.comparing(g -> g.createdAt)).toList();
+        boolean direct = active.stream().anyMatch(g -> reader.id.equals(g.coachId));
+        List<UUID> teams = active.stream().map(g -> g.teamId).filter(java.util.Objects::nonNull).distinct().toList();
+        return Optional.of(new Recipients(shared.get(), direct, teams));
+    }
+
+    private static List<ConsentGrant> activeGrantsReaching(UUID readerId, Instant now) {
+        return ConsentGrant.<ConsentGrant>list(
+                "revokedAt is null and (expiresAt is null or expiresAt > ?2) and (coachId = ?1 or teamId in "
+                        + "(select m.teamId from CareTeamMember m where m.personId = ?1))",
+                readerId, now);
     }
 
     private static Person patient(UUID patientId) {

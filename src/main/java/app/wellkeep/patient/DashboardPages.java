@@ -20,6 +20,8 @@ import app.wellkeep.account.CurrentPerson;
 import app.wellkeep.account.Person;
 import app.wellkeep.account.Role;
 import app.wellkeep.checkin.CheckInService;
+import app.wellkeep.coach.CoachFeedback;
+import app.wellkeep.coach.FeedbackService;
 import app.wellkeep.vitals.DailyRollup;
 import app.wellkeep.vitals.GoalProgress;
 import app.wellkeep.vitals.Goals;
@@ -76,7 +78,7 @@ public class DashboardPages {
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance dashboard(View view, int openAlerts);
+        static native TemplateInstance dashboard(View view, int openAlerts, CoachFeedback feedback, int unseenFeedback);
     }
 
     @Inject
@@ -94,6 +96,9 @@ public class DashboardPages {
     @Inject
     MonitoringService monitoring;
 
+    @Inject
+    FeedbackService feedback;
+
     /** One transaction for all the page reads, rather than one for each. */
     @Transactional
     @GET
@@ -101,9 +106,14 @@ public class DashboardPages {
     public TemplateInstance dashboard() {
         Person person = current.person();
         TrendService.Latest latest = trends.latestOfEach(person);
+        // Counted before the tile shows the newest message, which marks it seen.
+        long unseen = feedback.unseen(person);
+        List<CoachFeedback> latestFeedback = feedback.readRecent(person, 1);
+        boolean checkedIn = checkIns.todays(person).isPresent();
         return Templates.dashboard(view(person.displayName, person, trends.today(person), goals.of(person), latest,
-                trends.bloodPressure(person, latest).orElse(null), checkIns.dueToday(person),
-                checkIns.todays(person).isPresent()), Math.toIntExact(monitoring.openAlerts(person.id)));
+                trends.bloodPressure(person, latest).orElse(null), !checkedIn, checkedIn),
+                Math.toIntExact(monitoring.openAlerts(person.id)), latestFeedback.stream().findFirst().orElse(null),
+                Math.toIntExact(unseen));
     }
 
     /**

@@ -33,6 +33,9 @@ import io.restassured.response.Response;
 import app.wellkeep.account.Person;
 import app.wellkeep.account.Role;
 import app.wellkeep.audit.AuditEvent;
+import app.wellkeep.coach.CareNote;
+import app.wellkeep.coach.CheckInReview;
+import app.wellkeep.coach.CoachFeedback;
 import app.wellkeep.testsupport.Forms;
 import app.wellkeep.vitals.Limit;
 import app.wellkeep.vitals.Metric;
@@ -55,7 +58,11 @@ class ConsentMatrixTest {
             "GET /care-team/patients/{id}/trends/{slug}", "GET /care-team/patients/{id}/trends/heart-rate/days/{date}",
             "GET /care-team/patients/{id}/alerts", "GET /care-team/patients/{id}/thresholds",
             "POST /care-team/patients/{id}/thresholds", "GET /api/patients/{patientId}/check-ins",
-            "GET /api/patients/{patientId}/questionnaire-responses");
+            "GET /api/patients/{patientId}/questionnaire-responses",
+            "GET /care-team/triage", "POST /care-team/check-ins/{checkinId}/review",
+            "POST /care-team/check-ins/{checkinId}/review/undo", "POST /care-team/check-ins/{checkinId}/feedback",
+            "GET /care-team/patients/{id}/check-ins", "GET /care-team/patients/{id}/notes",
+            "POST /care-team/patients/{id}/notes");
 
     /** The categories a care team may set limits for, in the order the gate is asked. */
     static final List<Category> LIMIT_CATEGORIES = List.of(Category.HEART, Category.BODY, Category.BLOOD_PRESSURE,
@@ -108,6 +115,9 @@ class ConsentMatrixTest {
     private static final int OLD_ALERT = 163;
     private static final int RECENT_ALERT = 171;
     private static final int PATIENTS_LIMIT = 117;
+    private static final String teamCareNote = "team-care-note-" + UUID.randomUUID();
+    private static final String coachCareNote = "coach-care-note-" + UUID.randomUUID();
+    private static Person otherReviewer;
 
     private static synchronized Reader reader(String name) {
         if (readers == null) {
@@ -166,8 +176,26 @@ class ConsentMatrixTest {
         UUID team = ConsentFixture.team("Matrix team " + run, List.of(member, former));
         ConsentFixture.grant(patient, null, team, checkIns, null, null, null);
         ConsentFixture.leave(team, former);
+        careNote(null, team, member, teamCareNote);
+        careNote(covering, null, covering, coachCareNote);
+        otherReviewer = coach("reviewer");
         readers.add(new Reader("a member of a care team with a grant", member, checkIns, false, null));
         readers.add(new Reader("a coach who has left that care team", former, Set.of(), false, "NO_GRANT"));
+    }
+
+    private static void careNote(Person coach, UUID team, Person author, String body) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            CareNote note = new CareNote();
+            note.id = UUID.randomUUID();
+            note.patientId = patient.id;
+            note.coachId = coach == null ? null : coach.id;
+            note.teamId = team;
+            note.authorId = author.id;
+            note.authorName = author.displayName;
+            note.body = body;
+            note.createdAt = Instant.now();
+            note.persist();
+        });
     }
 
     private static Person coach(String name) {
@@ -370,6 +398,148 @@ class ConsentMatrixTest {
                 assertEquals(Double.parseDouble(value), stored.value);
                 assertNewEvents(before, List.of("PERMIT:HEART:CARE_TEAM_VIEW:null"));
             }
+            case "GET /care-team/triage" -> {
+                Response response = get("/care-team/triage");
+                if (!coach) {
+                    assertEquals(403, response.statusCode());
+                    assertNoNewEvents(before);
+                    return;
+                }
+                assertEquals(200, response.statusCode());
+                String body = response.body().asString();
+                assertEquals(reader.seesCheckIns(), body.contains("triage-" + recentCheckIn), "the recent check-in");
+                assertEquals(reader.seesCheckIns() && !reader.windowed(), body.contains("triage-" + oldCheckIn),
+                        "the check-in before the window");
+                assertNewEvents(before, reader.seesCheckIns() ? List.of("PERMIT:CHECK_INS:TRIAGE:null") : List.of());
+            }
+            case "POST /care-team/check-ins/{checkinId}/review" -> {
+                Response response = post("/care-team/check-ins/" + recentCheckIn + "/review");
+                if (!coach) {
+                    assertEquals(403, response.statusCode());
+                    assertNoNewEvents(before);
+                    return;
+                }
+                List<String> expected = new ArrayList<>();
+                if (!reader.seesCheckIns()) {
+                    assertEquals(404, response.statusCode());
+                    assertEquals(0L, reviews(recentCheckIn));
+                    assertNewEvents(before, List.of("DENY:CHECK_INS:CARE_TEAM_VIEW:" + reader.refusal()));
+                    return;
+                }
+                assertEquals(303, response.statusCode());
+                assertEquals(1L, reviews(recentCheckIn));
+                post("/care-team/check-ins/" + recentCheckIn + "/review/undo").then().statusCode(303);
+                assertEquals(0L, reviews(recentCheckIn));
+                expected.addAll(
+                        List.of("PERMIT:CHECK_INS:CARE_TEAM_VIEW:null", "PERMIT:CHECK_INS:CARE_TEAM_VIEW:null"));
+                if (reader.windowed()) {
+                    post("/care-team/check-ins/" + oldCheckIn + "/review").then().statusCode(404);
+                    assertEquals(0L, reviews(oldCheckIn));
+                    expected.add("DENY:CHECK_INS:CARE_TEAM_VIEW:OUTSIDE_WINDOW");
+                }
+                assertNewEvents(before, expected);
+            }
+            case "POST /care-team/check-ins/{checkinId}/review/undo" -> {
+                reviewBy(otherReviewer, recentCheckIn);
+                try {
+                    Response response = post("/care-team/check-ins/" + recentCheckIn + "/review/undo");
+                    if (!coach) {
+                        assertEquals(403, response.statusCode());
+                        assertNoNewEvents(before);
+                        return;
+                    }
+                    if (!reader.seesCheckIns()) {
+                        assertEquals(404, response.statusCode());
+                        assertNewEvents(before, List.of("DENY:CHECK_INS:CARE_TEAM_VIEW:" + reader.refusal()));
+                    } else {
+                        assertEquals(403, response.statusCode(), "only the reviewer may undo");
+                        assertTrue(response.body().asString().contains(otherReviewer.displayName));
+                        assertNewEvents(before, List.of("PERMIT:CHECK_INS:CARE_TEAM_VIEW:null"));
+                    }
+                    assertEquals(1L, reviews(recentCheckIn), "the review stays");
+                } finally {
+                    QuarkusTransaction.requiringNew().run(() -> CheckInReview.deleteById(recentCheckIn));
+                }
+            }
+            case "POST /care-team/check-ins/{checkinId}/feedback" -> {
+                String text = "feedback-" + UUID.randomUUID();
+                Response response = post("/care-team/check-ins/" + recentCheckIn + "/feedback", text);
+                if (!coach) {
+                    assertEquals(403, response.statusCode());
+                    assertNoNewEvents(before);
+                    return;
+                }
+                List<String> expected = new ArrayList<>();
+                if (!reader.seesCheckIns()) {
+                    assertEquals(404, response.statusCode());
+                    expected.add("DENY:CHECK_INS:CARE_TEAM_VIEW:" + reader.refusal());
+                } else {
+                    assertEquals(303, response.statusCode());
+                    expected.add("PERMIT:CHECK_INS:CARE_TEAM_VIEW:null");
+                }
+                assertEquals(reader.seesCheckIns() ? 1L : 0L, QuarkusTransaction.requiringNew()
+                        .call(() -> CoachFeedback.count("body = ?1 and authorId = ?2", text, reader.person().id)));
+                if (reader.windowed()) {
+                    post("/care-team/check-ins/" + oldCheckIn + "/feedback", text).then().statusCode(404);
+                    expected.add("DENY:CHECK_INS:CARE_TEAM_VIEW:OUTSIDE_WINDOW");
+                }
+                assertNewEvents(before, expected);
+            }
+            case "GET /care-team/patients/{id}/check-ins" -> {
+                Response response = get("/care-team/patients/" + patient.id + "/check-ins");
+                String body = response.body().asString();
+                if (owner || !reader.seesIdentity()) {
+                    assertEquals(404, response.statusCode());
+                    assertFalse(body.contains(recentNote) || body.contains(oldNote));
+                    assertNewEvents(before,
+                            owner ? List.of() : List.of("DENY:null:CARE_TEAM_VIEW:" + reader.refusal()));
+                    return;
+                }
+                assertEquals(200, response.statusCode());
+                assertTrue(body.contains(patient.displayName));
+                assertEquals(reader.seesCheckIns(), body.contains(recentNote), "the recent check-in");
+                assertEquals(!reader.seesCheckIns(), body.contains("Check-ins are not shared with you."));
+                List<String> expected = new ArrayList<>(List.of("PERMIT:null:CARE_TEAM_VIEW:null"));
+                if (reader.seesCheckIns()) {
+                    expected.add("PERMIT:CHECK_INS:CARE_TEAM_VIEW:null");
+                    // The old check-in is 20 days back: the page of the last 30 days has it unless the window hides it.
+                    assertEquals(!reader.windowed(), body.contains(oldNote), "the old check-in");
+                } else {
+                    assertFalse(body.contains(oldNote));
+                }
+                assertNewEvents(before, expected);
+            }
+            case "GET /care-team/patients/{id}/notes" -> {
+                Response response = get("/care-team/patients/" + patient.id + "/notes");
+                String body = response.body().asString();
+                boolean member = reader.name().equals("a member of a care team with a grant");
+                boolean author = reader.name().equals("a coach with a covering grant");
+                assertEquals(member, body.contains(teamCareNote), "the team's note");
+                assertEquals(author, body.contains(coachCareNote), "the covering coach's own note");
+                if (owner || !reader.seesIdentity()) {
+                    assertEquals(404, response.statusCode());
+                    assertNewEvents(before,
+                            owner ? List.of() : List.of("DENY:null:CARE_TEAM_VIEW:" + reader.refusal()));
+                    return;
+                }
+                assertEquals(200, response.statusCode());
+                assertNewEvents(before, List.of("PERMIT:null:CARE_TEAM_VIEW:null"));
+            }
+            case "POST /care-team/patients/{id}/notes" -> {
+                String text = "note-" + UUID.randomUUID();
+                Response response = post("/care-team/patients/" + patient.id + "/notes", text);
+                long stored = QuarkusTransaction.requiringNew().call(() -> CareNote.count("body", text));
+                if (owner || !reader.seesIdentity()) {
+                    assertEquals(404, response.statusCode());
+                    assertEquals(0L, stored);
+                    assertNewEvents(before,
+                            owner ? List.of() : List.of("DENY:null:CARE_TEAM_VIEW:" + reader.refusal()));
+                    return;
+                }
+                assertEquals(303, response.statusCode());
+                assertEquals(1L, stored);
+                assertNewEvents(before, List.of("PERMIT:null:CARE_TEAM_VIEW:null"));
+            }
             default -> {
                 String path = route.replace("{patientId}", patient.id.toString()).substring(4);
                 Response response = get(path);
@@ -446,6 +616,31 @@ class ConsentMatrixTest {
 
     private static Response get(String path) {
         return given().redirects().follow(false).get(path);
+    }
+
+    /** A form post with a valid CSRF token (from a page open to everyone signed in), so that only consent decides. */
+    private static Response post(String path, String... body) {
+        var request = Forms.withCsrf();
+        if (body.length > 0) {
+            request = request.formParam("body", body[0]);
+        }
+        return request.post(path);
+    }
+
+    private static long reviews(UUID checkInId) {
+        return QuarkusTransaction.requiringNew().call(() -> CheckInReview.count("checkinId", checkInId));
+    }
+
+    private static void reviewBy(Person coach, UUID checkInId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            CheckInReview review = new CheckInReview();
+            review.checkinId = checkInId;
+            review.patientId = patient.id;
+            review.reviewedBy = coach.id;
+            review.reviewerName = coach.displayName;
+            review.reviewedAt = Instant.now().plusSeconds(5);
+            review.persist();
+        });
     }
 
     private List<AuditEvent> events() {

@@ -1,0 +1,318 @@
+package app.wellkeep.coach;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import app.wellkeep.account.Person;
+import app.wellkeep.checkin.CheckIn;
+import app.wellkeep.checkin.CheckIn.Symptom;
+import app.wellkeep.consent.Access;
+import app.wellkeep.consent.Category;
+import app.wellkeep.consent.ConsentGate;
+import app.wellkeep.consent.ConsentGate.Purpose;
+import app.wellkeep.consent.ConsentGate.Shown;
+import app.wellkeep.vitals.Alert;
+
+/**
+ * The triage queue and check-in reviews. The queue holds the check-ins of patients who share check-ins with the
+ * coach (directly or through a team), inside each grant's window, that have no review or were edited after it.
+ * <p>
+ * Ranking, most urgent first, by the sum of the weights of the reasons found (each shown on the line):
+ * an urgent questionnaire answer that day (PHQ-9 item 9 above 0) {@value #URGENT_ANSWER}; PHQ-2 of 3 or more
+ * {@value #SCREENING}; GAD-2 of 3 or more {@value #SCREENING}; open out-of-range alerts measured that day, only for
+ * patients who share alerts {@value #OPEN_ALERTS}; mood of 2 or less (of 5) {@value #LOW_MOOD}; symptoms present
+ * that were absent from the patient's previous check-in in the window {@value #NEW_SYMPTOMS}. Equal scores: the
+ * older check-in first. Every query is set-based, so a page costs the same number of statements however long the
+ * queue is.
+ */
+@ApplicationScoped
+public class TriageService {
+
+    public static final int PAGE_SIZE = 25;
+    static final int URGENT_ANSWER = 100;
+    static final int SCREENING = 40;
+    static final int OPEN_ALERTS = 30;
+    static final int LOW_MOOD = 20;
+    static final int NEW_SYMPTOMS = 15;
+    static final int LOW_MOOD_AT_MOST = 2;
+    static final int SCREENING_AT_LEAST = 3;
+
+    /** Why a check-in is in the queue, most urgent first. */
+    public enum Reason {
+        URGENT_ANSWER, PHQ2, GAD2, OPEN_ALERTS, LOW_MOOD, NEW_SYMPTOMS
+    }
+
+    /** A line of the queue. */
+    public record Item(UUID checkInId, UUID patientId, String patientName, LocalDate date, int mood, int score,
+            Set<Reason> reasons, List<Symptom> newSymptoms, boolean editedAfterReview) {
+    }
+
+    public record Queue(List<Item> items, int page, int pages, int total) {
+    }
+
+    /** Outcome of an undo. */
+    public enum Undo {
+        UNDONE, NOT_REVIEWED, NOT_THE_REVIEWER
+    }
+
+    /** What an undo did, the reviewer's name (for the refusal) and whose check-in it is. */
+    public record UndoResult(Undo outcome, String reviewerName, UUID patientId) {
+    }
+
+    @Inject
+    ConsentGate gate;
+
+    @Inject
+    Clock clock;
+
+    /** One page (from 1) of the coach's queue; the gate logs one decision for each patient on the page. */
+    @Transactional
+    public Queue queue(Person coach, int page) {
+        return gate.checkMany(coach, Category.CHECK_INS, Purpose.TRIAGE, checkIns -> {
+            List<Candidate> candidates = checkIns.isEmpty() ? List.of() : candidates(checkIns);
+            // The order uses the open alerts of every patient who shares them; the access log records the
+            // patients whose lines are shown, as for check-ins.
+            Queue queue = gate.checkMany(coach, Category.ALERTS, Purpose.TRIAGE, alerts -> {
+                Queue shown = page(rank(candidates, openAlertDays(alerts, candidates)), page);
+                return new Shown<>(shown, shown.items().stream().map(Item::patientId).toList());
+            });
+            return new Shown<>(queue, queue.items().stream().map(Item::patientId).toList());
+        });
+    }
+
+    private static Queue page(List<Item> ranked, int page) {
+        int pages = Math.max(1, (ranked.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(page, 1), pages);
+        List<Item> shown = ranked.subList((current - 1) * PAGE_SIZE, Math.min(ranked.size(), current * PAGE_SIZE));
+        Set<UUID> patients = new LinkedHashSet<>();
+        shown.forEach(i -> patients.add(i.patientId()));
+        Map<UUID, String> names = new HashMap<>();
+        if (!patients.isEmpty()) {
+            Person.<Person>list("id in ?1", patients).forEach(p -> names.put(p.id, p.displayName));
+        }
+        List<Item> named = shown.stream().map(i -> new Item(i.checkInId(), i.patientId(), names.get(i.patientId()),
+                i.date(), i.mood(), i.score(), i.reasons(), i.newSymptoms(), i.editedAfterReview())).toList();
+        return new Queue(named, current, pages, ranked.size());
+    }
+
+    /** An unreviewed check-in with what ranking needs, before the reasons are worked out. */
+    record Candidate(UUID id, UUID patientId, LocalDate date, int mood, String symptoms, boolean reviewed,
+            Set<Symptom> previous, boolean urgent, int phq2, int gad2) {
+    }
+
+    private static List<Candidate> candidates(Map<UUID, Access> checkIns) {
+        LocalDate earliest = checkIns.values().stream().map(Access::windowStart)
+                .reduce(LocalDate.MAX, (a, b) -> a == null || b == null ? null : a.isBefore(b) ? a : b);
+        LocalDate from = earliest == null ? LocalDate.of(1900, 1, 1) : earliest;
+        var em = CheckIn.getEntityManager();
+        // Every check-in of the window, reviewed or not, in one pass: the one before each tells new symptoms from
+        // lasting ones without a query per check-in, and without a list of check-in ids as parameters.
+        List<Object[]> rows = em.createQuery("select c.id, c.personId, c.localDate, c.mood, c.symptoms, "
+                + "r.reviewedAt, c.updatedAt from CheckIn c left join CheckInReview r on r.checkinId = c.id "
+                + "where c.personId in ?1 and c.localDate >= ?2 order by c.personId, c.localDate", Object[].class)
+                .setParameter(1, checkIns.keySet()).setParameter(2, from).getResultList();
+        List<Object[]> inWindow = new ArrayList<>();
+        Map<UUID, Set<Symptom>> previous = new HashMap<>();
+        UUID lastPatient = null;
+        Set<Symptom> lastSymptoms = null;
+        for (Object[] r : rows) {
+            UUID patient = (UUID) r[1];
+            if (!checkIns.get(patient).covers((LocalDate) r[2])) {
+                continue;
+            }
+            if (!patient.equals(lastPatient)) {
+                lastPatient = patient;
+                lastSymptoms = null;
+            }
+            Instant reviewedAt = (Instant) r[5];
+            if (reviewedAt == null || reviewedAt.isBefore((Instant) r[6])) {
+                inWindow.add(new Object[]{r[0], r[1], r[2], r[3], r[4], reviewedAt == null ? 0L : 1L});
+                if (lastSymptoms != null) {
+                    previous.put((UUID) r[0], lastSymptoms);
+                }
+            }
+            lastSymptoms = symptoms((String) r[4]);
+        }
+        if (inWindow.isEmpty()) {
+            return List.of();
+        }
+        // Questionnaire answers of the days in the queue: the most urgent answer and the highest screening scores.
+        Map<String, int[]> scores = new HashMap<>();
+        Map<String, Boolean> urgent = new HashMap<>();
+        em.createQuery("select r.personId, r.localDate, r.instrument, r.totalScore, r.urgent "
+                + "from QuestionnaireResponse r where r.personId in ?1 and r.localDate >= ?2", Object[].class)
+                .setParameter(1, checkIns.keySet()).setParameter(2, from).getResultList().forEach(r -> {
+                    String key = r[0] + "/" + r[1];
+                    int[] s = scores.computeIfAbsent(key, k -> new int[2]);
+                    int total = ((Number) r[3]).intValue();
+                    if ("phq-2".equals(r[2])) {
+                        s[0] = Math.max(s[0], total);
+                    } else if ("gad-2".equals(r[2])) {
+                        s[1] = Math.max(s[1], total);
+                    }
+                    if ((Boolean) r[4]) {
+                        urgent.put(key, true);
+                    }
+                });
+        List<Candidate> candidates = new ArrayList<>(inWindow.size());
+        for (Object[] r : inWindow) {
+            String key = r[1] + "/" + r[2];
+            int[] s = scores.getOrDefault(key, new int[2]);
+            candidates.add(new Candidate((UUID) r[0], (UUID) r[1], (LocalDate) r[2], ((Number) r[3]).intValue(),
+                    (String) r[4], ((Number) r[5]).longValue() > 0, previous.get((UUID) r[0]),
+                    urgent.getOrDefault(key, false), s[0], s[1]));
+        }
+        return candidates;
+    }
+
+    /** Days with open alerts, for the patients who share alerts and have check-ins in the queue. */
+    private static Map<UUID, Set<LocalDate>> openAlertDays(Map<UUID, Access> alerts,
+            List<Candidate> candidates) {
+        Set<UUID> patients = new HashSet<>();
+        candidates.stream().map(Candidate::patientId).filter(alerts::containsKey).forEach(patients::add);
+        Map<UUID, Set<LocalDate>> days = new HashMap<>();
+        if (!patients.isEmpty()) {
+            Alert.<Alert>list("personId in ?1 and acknowledgedAt is null", patients).forEach(a -> {
+                LocalDate day = a.localMeasuredAt().toLocalDate();
+                if (alerts.get(a.personId).covers(day)) {
+                    days.computeIfAbsent(a.personId, k -> new HashSet<>()).add(day);
+                }
+            });
+        }
+        return days;
+    }
+
+    static List<Item> rank(List<Candidate> candidates, Map<UUID, Set<LocalDate>> alertDays) {
+        List<Item> items = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            Set<Reason> reasons = EnumSet.noneOf(Reason.class);
+            if (c.urgent()) {
+                reasons.add(Reason.URGENT_ANSWER);
+            }
+            if (c.phq2() >= SCREENING_AT_LEAST) {
+                reasons.add(Reason.PHQ2);
+            }
+            if (c.gad2() >= SCREENING_AT_LEAST) {
+                reasons.add(Reason.GAD2);
+            }
+            if (alertDays.getOrDefault(c.patientId(), Set.of()).contains(c.date())) {
+                reasons.add(Reason.OPEN_ALERTS);
+            }
+            if (c.mood() <= LOW_MOOD_AT_MOST) {
+                reasons.add(Reason.LOW_MOOD);
+            }
+            Set<Symptom> present = symptoms(c.symptoms());
+            List<Symptom> fresh = present.stream()
+                    .filter(s -> c.previous() == null || !c.previous().contains(s)).sorted().toList();
+            if (!fresh.isEmpty()) {
+                reasons.add(Reason.NEW_SYMPTOMS);
+            }
+            int score = reasons.stream().mapToInt(TriageService::weight).sum();
+            items.add(new Item(c.id(), c.patientId(), null, c.date(), c.mood(), score, reasons, fresh,
+                    c.reviewed()));
+        }
+        items.sort(Comparator.comparingInt(Item::score).reversed().thenComparing(Item::date)
+                .thenComparing(Item::checkInId));
+        return items;
+    }
+
+    static int weight(Reason reason) {
+        return switch (reason) {
+            case URGENT_ANSWER -> URGENT_ANSWER;
+            case PHQ2, GAD2 -> SCREENING;
+            case OPEN_ALERTS -> OPEN_ALERTS;
+            case LOW_MOOD -> LOW_MOOD;
+            case NEW_SYMPTOMS -> NEW_SYMPTOMS;
+        };
+    }
+
+    private static Set<Symptom> symptoms(String encoded) {
+        Set<Symptom> set = EnumSet.noneOf(Symptom.class);
+        if (encoded != null && !encoded.isEmpty()) {
+            for (String code : encoded.split(",")) {
+                set.add(Symptom.valueOf(code));
+            }
+        }
+        return set;
+    }
+
+    /**
+     * The permission to act on one check-in: the gate must allow check-ins of its patient and the check-in must
+     * be inside the grant's window. Empty for anything else, as for a check-in that does not exist.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<CheckIn> permitted(Person coach, UUID checkInId) {
+        CheckIn checkIn = CheckIn.findById(checkInId);
+        if (checkIn == null) {
+            return Optional.empty();
+        }
+        // The patient themself is not a coach of theirs: only a grant lets anyone review or answer a check-in.
+        return gate.checkDay(coach, checkIn.personId, Category.CHECK_INS, checkIn.localDate, Purpose.CARE_TEAM_VIEW)
+                .filter(a -> a.grantId() != null).map(a -> checkIn);
+    }
+
+    /** Whose check-in it is, if the coach may act on it (see {@link #permitted}); the decision is logged. */
+    @Transactional
+    public Optional<UUID> mayAct(Person coach, UUID checkInId) {
+        return permitted(coach, checkInId).map(c -> c.personId);
+    }
+
+    /** Marks the check-in reviewed by the coach now; a review of an edited check-in is replaced. */
+    @Transactional
+    public Optional<UUID> review(Person coach, UUID checkInId) {
+        return permitted(coach, checkInId).map(checkIn -> {
+            CheckInReview review = CheckInReview.findById(checkIn.id);
+            if (review == null) {
+                review = new CheckInReview();
+                review.checkinId = checkIn.id;
+                review.patientId = checkIn.personId;
+                review.reviewedBy = coach.id;
+                review.reviewerName = coach.displayName;
+                review.reviewedAt = clock.instant();
+                review.persist();
+            } else if (review.reviewedAt.isBefore(checkIn.updatedAt)) {
+                // Edited since it was reviewed: this is a new review, and its author the one who may undo it.
+                review.reviewedBy = coach.id;
+                review.reviewerName = coach.displayName;
+                review.reviewedAt = later(clock.instant(), checkIn.updatedAt);
+            }
+            return checkIn.personId;
+        });
+    }
+
+    /** Takes back a review; only its author may. Empty when the coach may not act on the check-in. */
+    @Transactional
+    public Optional<UndoResult> undo(Person coach, UUID checkInId) {
+        return permitted(coach, checkInId).map(checkIn -> {
+            CheckInReview review = CheckInReview.findById(checkIn.id);
+            if (review == null) {
+                return new UndoResult(Undo.NOT_REVIEWED, null, checkIn.personId);
+            }
+            if (!coach.id.equals(review.reviewedBy)) {
+                return new UndoResult(Undo.NOT_THE_REVIEWER, review.reviewerName, checkIn.personId);
+            }
+            review.delete();
+            return new UndoResult(Undo.UNDONE, review.reviewerName, checkIn.personId);
+        });
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}
