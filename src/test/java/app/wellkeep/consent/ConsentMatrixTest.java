@@ -32,6 +32,7 @@ import io.restassured.response.Response;
 import app.wellkeep.account.Person;
 import app.wellkeep.account.Role;
 import app.wellkeep.audit.AuditEvent;
+import app.wellkeep.testsupport.Forms;
 import app.wellkeep.web.Routes;
 
 /**
@@ -46,7 +47,9 @@ class ConsentMatrixTest {
 
     /** The routes that serve a patient's data to others, with the category each reads. */
     static final List<String> MATRIX_ROUTES = List.of("GET /care-team", "GET /care-team/patients/{id}",
-            "GET /api/patients/{patientId}/check-ins", "GET /api/patients/{patientId}/questionnaire-responses");
+            "GET /api/patients/{patientId}/check-ins", "GET /api/patients/{patientId}/questionnaire-responses",
+            "GET /care-team/outreach", "GET /care-team/patients/{id}/outreach",
+            "POST /care-team/patients/{id}/outreach");
 
     /** A kind of reader, the person, and the categories the patient shares with them now (empty: none). */
     record Reader(String name, Person person, Set<Category> shared, boolean windowed, String refusal) {
@@ -194,6 +197,54 @@ class ConsentMatrixTest {
                 }
                 assertNewEvents(before, expected);
             }
+            case "GET /care-team/outreach" -> {
+                Response response = get("/care-team/outreach");
+                if (!coach) {
+                    assertEquals(403, response.statusCode());
+                    assertNoNewEvents(before);
+                    return;
+                }
+                assertEquals(200, response.statusCode());
+                String body = response.body().asString();
+                // Readings are never sent, so a coach who sees a category of readings lists the patient (0 of 30
+                // days); the recent check-in keeps a check-ins-only coach from listing them.
+                boolean listed = reader.shared().stream().anyMatch(c -> c != Category.CHECK_INS
+                        && c != Category.ALERTS);
+                assertEquals(listed, body.contains(patient.id.toString()), "the patient on the outreach list");
+                assertFalse(body.contains(recentNote) || body.contains(oldNote));
+                assertNewEvents(before, reader.seesIdentity() ? List.of("PERMIT:null:OUTREACH:null") : List.of());
+            }
+            case "GET /care-team/patients/{id}/outreach", "POST /care-team/patients/{id}/outreach" -> {
+                boolean post = route.startsWith("POST");
+                long contacts = contacts();
+                Response response = post
+                        ? Forms.withCsrf().formParam("channel", "PHONE").formParam("outcome", "REACHED")
+                                .post("/care-team/patients/" + patient.id + "/outreach")
+                        : get("/care-team/patients/" + patient.id + "/outreach");
+                String body = response.body().asString();
+                if (owner || !reader.seesIdentity()) {
+                    assertEquals(404, response.statusCode());
+                    assertFalse(body.contains(patient.displayName) && !owner, "nothing about the patient");
+                    assertEquals(contacts, contacts(), "no contact logged");
+                    assertNewEvents(before,
+                            owner ? List.of() : List.of("DENY:null:CARE_TEAM_VIEW:" + reader.refusal()));
+                    return;
+                }
+                if (post) {
+                    assertEquals(303, response.statusCode());
+                    assertEquals(contacts + 1, contacts(), "the contact is logged");
+                } else {
+                    assertEquals(200, response.statusCode());
+                    assertTrue(body.contains(patient.displayName));
+                    assertEquals(!reader.seesCheckIns(),
+                            body.contains("Not shared")
+                                    && body.indexOf("Not shared") < body.indexOf("Days with readings"),
+                            "check-ins shown as not shared");
+                    assertEquals(reader.seesCheckIns(), body.contains("2 days ago"), "the last check-in");
+                    assertFalse(body.contains(recentNote) || body.contains(oldNote));
+                }
+                assertNewEvents(before, List.of("PERMIT:null:CARE_TEAM_VIEW:null"));
+            }
             default -> {
                 String path = route.replace("{patientId}", patient.id.toString()).substring(4);
                 Response response = get(path);
@@ -260,6 +311,11 @@ class ConsentMatrixTest {
 
     private static Response get(String path) {
         return given().redirects().follow(false).get(path);
+    }
+
+    private long contacts() {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> app.wellkeep.coach.OutreachContact.count("patientId", patient.id));
     }
 
     private List<AuditEvent> events() {
