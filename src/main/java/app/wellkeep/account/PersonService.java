@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -112,6 +113,12 @@ public class PersonService {
     @Transactional
     public Optional<String> displayName(UUID personId) {
         return Person.<Person>findByIdOptional(personId).map(p -> p.displayName);
+    }
+
+    /** Everyone with the coach role, by name: whom an administrator can put in a care team. */
+    @Transactional
+    public List<Person> coaches() {
+        return Person.list("role = ?1 order by displayName, id", Role.COACH);
     }
 
     /** Fired inside the transaction that moves a person to another time zone. */

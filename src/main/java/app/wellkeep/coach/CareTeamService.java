@@ -6,14 +6,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import app.wellkeep.account.Person;
-import app.wellkeep.account.Role;
+import app.wellkeep.account.PersonService;
 
 /**
  * Care teams as an administrator keeps them: creating, renaming, members, deleting. Membership is read by the consent
@@ -37,6 +38,9 @@ public class CareTeamService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    PersonService persons;
 
     /** Every team by name, with its counts (three queries, whatever the number of teams). */
     @Transactional
@@ -92,27 +96,28 @@ public class CareTeamService {
         return true;
     }
 
+    /** The members by name; only coaches can be members, so their names come from the list of coaches. */
     @Transactional
     public List<Member> members(UUID teamId) {
-        return CareTeam.getEntityManager().createQuery("select m.personId, p.displayName, p.email, m.joinedAt from "
-                + "CareTeamMember m, Person p where p.id = m.personId and m.teamId = ?1 order by p.displayName, p.id",
-                Object[].class).setParameter(1, teamId).getResultList().stream()
-                .map(r -> new Member((UUID) r[0], (String) r[1], (String) r[2], (Instant) r[3])).toList();
+        Map<UUID, Instant> joined = new HashMap<>();
+        CareTeamMember.ofTeam(teamId).forEach(m -> joined.put(m.personId, m.joinedAt));
+        return persons.coaches().stream().filter(p -> joined.containsKey(p.id))
+                .map(p -> new Member(p.id, p.displayName, p.email, joined.get(p.id))).toList();
     }
 
     /** Coaches not in the team yet. */
     @Transactional
     public List<Candidate> candidates(UUID teamId) {
-        return Person.<Person>list("role = ?1 and id not in (select m.personId from CareTeamMember m where "
-                + "m.teamId = ?2) order by displayName, id", Role.COACH, teamId).stream()
+        Set<UUID> members = CareTeamMember.ofTeam(teamId).stream().map(m -> m.personId).collect(Collectors.toSet());
+        return persons.coaches().stream().filter(p -> !members.contains(p.id))
                 .map(p -> new Candidate(p.id, p.displayName, p.email)).toList();
     }
 
     /** Adds a coach to the team; false when the person is not a coach or already a member. */
     @Transactional
     public boolean addMember(UUID teamId, UUID personId) {
-        Person person = Person.findById(personId);
-        if (person == null || person.role != Role.COACH || CareTeam.findById(teamId) == null
+        boolean coach = persons.coaches().stream().anyMatch(p -> p.id.equals(personId));
+        if (!coach || CareTeam.findById(teamId) == null
                 || CareTeamMember.count("teamId = ?1 and personId = ?2", teamId, personId) > 0) {
             return false;
         }

@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.wellkeep.account.Person;
+import app.wellkeep.account.PersonService;
 import app.wellkeep.checkin.CheckInService;
 import app.wellkeep.coach.OutreachRules.Finding;
 import app.wellkeep.coach.OutreachRules.Reason;
@@ -83,6 +84,9 @@ public class OutreachService {
 
     @Inject
     MonitoringService monitoring;
+
+    @Inject
+    PersonService persons;
 
     /** The patients who share with this coach and need contact, in the order to contact them. */
     @Transactional
@@ -197,8 +201,7 @@ public class OutreachService {
         return row.map(p -> new Policy(new Windows(p.checkInGapDays, p.minDataDays, p.alertHours),
                 p.updatedBy == null
                         ? null
-                        : Optional.ofNullable(Person.<Person>findById(p.updatedBy))
-                                .map(u -> u.displayName).orElse(null),
+                        : persons.displayName(p.updatedBy).orElse(null),
                 p.updatedAt)).orElse(new Policy(Windows.DEFAULTS, null, null));
     }
 
