@@ -50,6 +50,9 @@ public interface OutreachMessages {
     String daysSinceCheckIn(long days);
 
     @Message
+    String noCheckInFor(long days);
+
+    @Message
     String notShared();
 
     @Message

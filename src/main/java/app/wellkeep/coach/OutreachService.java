@@ -48,10 +48,13 @@ public class OutreachService {
     static final Set<Category> VITALS = EnumSet.of(Category.ACTIVITY, Category.HEART, Category.SLEEP, Category.BODY,
             Category.BLOOD_PRESSURE, Category.GLUCOSE);
 
-    /** A rule for one patient: whether it applies (the category is shared), whether it lists them, its figure. */
-    public record Rule(boolean shared, boolean due, long figure) {
+    /**
+     * A rule for one patient: whether it applies (the category is shared), whether it lists them, its figure, and
+     * whether there is nothing to count from (no check-in seen: the figure counts from when sharing began).
+     */
+    public record Rule(boolean shared, boolean due, long figure, boolean none) {
 
-        static final Rule NOT_SHARED = new Rule(false, false, 0);
+        static final Rule NOT_SHARED = new Rule(false, false, 0, false);
     }
 
     /** A patient who needs contact, with each rule, the reasons, the last contact and whether it answered them. */
@@ -135,7 +138,8 @@ public class OutreachService {
                         zone, windows);
                 gap.ifPresent(findings::add);
                 LocalDate from = lastCheckIns.getOrDefault(id, countFrom);
-                checkInRule = new Rule(true, gap.isPresent(), ChronoUnit.DAYS.between(from, checkIn.today()));
+                checkInRule = new Rule(true, gap.isPresent(), ChronoUnit.DAYS.between(from, checkIn.today()),
+                        !lastCheckIns.containsKey(id));
             }
             Rule dataRule = Rule.NOT_SHARED;
             Optional<Access> anyVitals = VITALS.stream().map(c -> p.access().get(c)).filter(a -> a != null)
@@ -144,13 +148,13 @@ public class OutreachService {
                 Set<LocalDate> days = dataDays.getOrDefault(id, Set.of());
                 Optional<Finding> few = OutreachRules.dataDays(days, anyVitals.get().today(), p.zone(), windows);
                 few.ifPresent(findings::add);
-                dataRule = new Rule(true, few.isPresent(), days.size());
+                dataRule = new Rule(true, few.isPresent(), days.size(), false);
             }
             Rule alertRule = Rule.NOT_SHARED;
             if (p.access().containsKey(Category.ALERTS)) {
                 Optional<Finding> overdue = OutreachRules.openAlerts(alerts.getOrDefault(id, List.of()), now, windows);
                 overdue.ifPresent(findings::add);
-                alertRule = new Rule(true, overdue.isPresent(), overdue.map(Finding::figure).orElse(0L));
+                alertRule = new Rule(true, overdue.isPresent(), overdue.map(Finding::figure).orElse(0L), false);
             }
             Instant lastContact = lastContacts.get(id);
             Instant earliest = findings.stream().map(Finding::arose).min(Instant::compareTo).orElse(now);
