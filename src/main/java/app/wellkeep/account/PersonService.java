@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -117,6 +118,12 @@ public class PersonService {
     /** The role of someone named on a page (a patient's limit set by their coach). */
     public Optional<Role> role(UUID personId) {
         return Person.<Person>findByIdOptional(personId).map(p -> p.role);
+    }
+
+    /** Everyone with the coach role, by name: whom an administrator can put in a care team. */
+    @Transactional
+    public List<Person> coaches() {
+        return Person.list("role = ?1 order by displayName, id", Role.COACH);
     }
 
     /** Fired inside the transaction that moves a person to another time zone. */

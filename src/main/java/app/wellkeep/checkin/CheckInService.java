@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -300,5 +301,30 @@ public class CheckInService {
 
     public Optional<Instrument> instrument(String id) {
         return instruments.find(id);
+    }
+
+    /**
+     * The latest check-in day of each patient who shares check-ins, inside each grant's window, in one query; a
+     * patient without a visible check-in is absent.
+     */
+    public Map<UUID, LocalDate> lastSharedCheckIns(Collection<Access> accesses) {
+        Map<UUID, Access> byPatient = new HashMap<>();
+        accesses.forEach(a -> byPatient.put(a.require(Category.CHECK_INS).patientId(), a));
+        Map<UUID, LocalDate> last = new HashMap<>();
+        if (byPatient.isEmpty()) {
+            return last;
+        }
+        List<Object[]> rows = CheckIn.getEntityManager().createQuery("select c.personId, max(c.localDate) from "
+                + "CheckIn c where c.personId in ?1 group by c.personId", Object[].class)
+                .setParameter(1, byPatient.keySet()).getResultList();
+        for (Object[] row : rows) {
+            // The latest day is in the window exactly when any visible check-in is: a later one would be the latest.
+            Access access = byPatient.get((UUID) row[0]);
+            LocalDate day = (LocalDate) row[1];
+            if (access.covers(day) && !day.isAfter(access.today())) {
+                last.put(access.patientId(), day);
+            }
+        }
+        return last;
     }
 }

@@ -51,7 +51,9 @@ public class ConsentGate {
         /** A line of a roster: the patient's name and what they share. */
         ROSTER,
         /** A line of the triage queue: a check-in waiting for review. */
-        TRIAGE
+        TRIAGE,
+        /** The outreach list: whether a patient needs contact, from what they share. */
+        OUTREACH
     }
 
     /** Why a read was refused, as the access log records it. */
@@ -84,6 +86,18 @@ public class ConsentGate {
      * What a care team writes about the patient belongs to that recipient.
      */
     public record Recipients(SharedPatient patient, boolean direct, List<UUID> teams) {
+    }
+
+    /** Who receives a grant: a coach, or a care team (exactly one is set). */
+    public record Recipient(UUID coachId, UUID teamId) {
+    }
+
+    /**
+     * A patient in a batch decision: what they share with the reader now, the permission for each of those
+     * categories, when the earliest grant covering each began, and the recipients of the grants reaching the reader.
+     */
+    public record Permitted(SharedPatient patient, ZoneId zone, Map<Category, Access> access,
+            Map<Category, Instant> since, List<Recipient> recipients) {
     }
 
     @Inject
@@ -327,6 +341,72 @@ public class ConsentGate {
                 "revokedAt is null and (expiresAt is null or expiresAt > ?2) and (coachId = ?1 or teamId in "
                         + "(select m.teamId from CareTeamMember m where m.personId = ?1))",
                 readerId, now);
+    }
+
+    /**
+     * The batch form of {@link #check}: every patient who shares anything with the reader now (directly or through a
+     * team), with a permission per category shared, in a constant number of queries. One event per patient is
+     * logged, as their data is read to decide what the reader is shown.
+     */
+    @Transactional(TxType.MANDATORY)
+    public List<Permitted> permitted(Person reader, Purpose purpose) {
+        if (reader.role != Role.COACH) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<ConsentGrant> grants = ConsentGrant.<ConsentGrant>list(
+                "revokedAt is null and (expiresAt is null or expiresAt > ?2) and (coachId = ?1 or teamId in "
+                        + "(select m.teamId from CareTeamMember m where m.personId = ?1))",
+                reader.id, now);
+        Map<UUID, List<ConsentGrant>> byPatient = new LinkedHashMap<>();
+        grants.forEach(g -> byPatient.computeIfAbsent(g.patientId, k -> new ArrayList<>()).add(g));
+        if (byPatient.isEmpty()) {
+            return List.of();
+        }
+        List<Person> patients = Person.list("id in ?1 and role = ?2 order by displayName", byPatient.keySet(),
+                Role.PATIENT);
+        List<Permitted> permitted = new ArrayList<>();
+        for (Person patient : patients) {
+            permitted.add(permit(reader, patient, byPatient.get(patient.id), now, purpose));
+        }
+        return permitted;
+    }
+
+    /**
+     * {@link #permitted(Person, Purpose)} for one patient, as a page about them needs it; empty (and the refusal
+     * logged) when they share nothing with the reader now.
+     */
+    @Transactional(TxType.MANDATORY)
+    public Optional<Permitted> permitted(Person reader, UUID patientId, Purpose purpose) {
+        Person patient = patient(patientId);
+        if (patient == null || patient.id.equals(reader.id)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        List<ConsentGrant> grants = reader.role == Role.COACH ? grantsReaching(reader.id, patientId) : List.of();
+        List<ConsentGrant> active = grants.stream().filter(g -> g.activeAt(now)).toList();
+        if (active.isEmpty()) {
+            log(reader, patientId, null, null, purpose, Outcome.DENY, refusal(reader, grants, null, now));
+            return Optional.empty();
+        }
+        return Optional.of(permit(reader, patient, active, now, purpose));
+    }
+
+    private Permitted permit(Person reader, Person patient, List<ConsentGrant> active, Instant now, Purpose purpose) {
+        LocalDate today = LocalDate.ofInstant(now, patient.zone());
+        log(reader, patient.id, null, widest(active, today).get().id, purpose, Outcome.PERMIT, null);
+        Map<Category, Access> access = new EnumMap<>(Category.class);
+        Map<Category, Instant> since = new EnumMap<>(Category.class);
+        for (Category category : Category.values()) {
+            List<ConsentGrant> covering = active.stream().filter(g -> g.covers(category)).toList();
+            widest(covering, today).ifPresent(g -> access.put(category,
+                    new Access(patient.id, category, g.id, g.terms.windowStart(today), today)));
+            covering.stream().map(g -> g.createdAt).min(Comparator.naturalOrder())
+                    .ifPresent(start -> since.put(category, start));
+        }
+        List<Recipient> recipients = active.stream().map(g -> new Recipient(g.coachId, g.teamId)).distinct()
+                .toList();
+        return new Permitted(shared(patient, active, now), patient.zone(), access, since, recipients);
     }
 
     private static Person patient(UUID patientId) {

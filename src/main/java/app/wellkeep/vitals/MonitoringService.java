@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -269,5 +271,33 @@ public class MonitoringService {
             alert.acknowledgedBy = by;
         }
         return alert;
+    }
+
+    /**
+     * When each open alert of patients who share alerts was raised, inside each grant's window, in one query; by
+     * patient.
+     */
+    @Transactional
+    public Map<UUID, List<Instant>> sharedOpenAlertTimes(Collection<Access> accesses) {
+        Map<UUID, Access> byPatient = new HashMap<>();
+        accesses.forEach(a -> byPatient.put(a.require(Category.ALERTS).patientId(), a));
+        Map<UUID, List<Instant>> open = new HashMap<>();
+        if (byPatient.isEmpty()) {
+            return open;
+        }
+        List<Object[]> rows = Alert.getEntityManager()
+                .createQuery("select a.personId, a.createdAt, a.measuredAt, a.utcOffset from Alert a "
+                        + "where a.personId in ?1 and a.acknowledgedAt is null order by a.createdAt", Object[].class)
+                .setParameter(1, byPatient.keySet()).getResultList();
+        for (Object[] row : rows) {
+            Access access = byPatient.get((UUID) row[0]);
+            Instant raised = (Instant) row[1];
+            // The window is in days of the reading, as the patient's own alerts page dates it.
+            LocalDate measured = LocalDate.ofInstant((Instant) row[2], ZoneOffset.ofTotalSeconds((Integer) row[3]));
+            if (access.covers(measured)) {
+                open.computeIfAbsent(access.patientId(), k -> new ArrayList<>()).add(raised);
+            }
+        }
+        return open;
     }
 }

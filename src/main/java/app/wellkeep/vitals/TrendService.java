@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -231,5 +233,49 @@ public class TrendService {
     private List<Reading> samplesOfDay(UUID personId, ZoneId zone, Metric metric, LocalDate day) {
         return samples.readings(personId, metric, day.atStartOfDay(zone).toInstant(),
                 day.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    /**
+     * The days with any reading in the last {@code days} local days (today included) of each patient, counting only
+     * the categories each shares and only inside each grant's window, in one query (a row per patient and day, with
+     * a flag per category).
+     */
+    @Transactional
+    public Map<UUID, Set<LocalDate>> sharedDaysWithData(Collection<Access> accesses, int days) {
+        Map<UUID, Map<Category, Access>> byPatient = new HashMap<>();
+        accesses.forEach(a -> byPatient.computeIfAbsent(a.patientId(), k -> new EnumMap<>(Category.class))
+                .put(a.category(), a));
+        Map<UUID, Set<LocalDate>> result = new HashMap<>();
+        if (byPatient.isEmpty()) {
+            return result;
+        }
+        List<Category> categories = Arrays.stream(Metric.values()).map(Metric::category).distinct().toList();
+        StringBuilder flags = new StringBuilder();
+        for (int i = 0; i < categories.size(); i++) {
+            flags.append(", max(case when r.metric in ?").append(i + 3).append(" then 1 else 0 end)");
+        }
+        LocalDate earliest = accesses.stream().map(a -> a.today().minusDays(days - 1L)).min(LocalDate::compareTo)
+                .orElseThrow();
+        var query = DailyRollup.getEntityManager().createQuery("select r.personId, r.localDate" + flags
+                + " from DailyRollup r where r.personId in ?1 and r.localDate >= ?2 group by r.personId, r.localDate",
+                Object[].class).setParameter(1, byPatient.keySet()).setParameter(2, earliest);
+        for (int i = 0; i < categories.size(); i++) {
+            Category category = categories.get(i);
+            query.setParameter(i + 3,
+                    Arrays.stream(Metric.values()).filter(m -> m.category() == category).toList());
+        }
+        for (Object[] row : query.setHint(READ_ONLY, true).getResultList()) {
+            UUID patientId = (UUID) row[0];
+            LocalDate day = (LocalDate) row[1];
+            Map<Category, Access> shared = byPatient.get(patientId);
+            for (int i = 0; i < categories.size(); i++) {
+                Access access = shared.get(categories.get(i));
+                if (access != null && ((Number) row[i + 2]).intValue() == 1 && access.covers(day)
+                        && !day.isAfter(access.today()) && day.isAfter(access.today().minusDays(days))) {
+                    result.computeIfAbsent(patientId, k -> new HashSet<>()).add(day);
+                }
+            }
+        }
+        return result;
     }
 }

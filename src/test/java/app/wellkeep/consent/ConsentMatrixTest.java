@@ -62,7 +62,8 @@ class ConsentMatrixTest {
             "GET /care-team/triage", "POST /care-team/check-ins/{checkinId}/review",
             "POST /care-team/check-ins/{checkinId}/review/undo", "POST /care-team/check-ins/{checkinId}/feedback",
             "GET /care-team/patients/{id}/check-ins", "GET /care-team/patients/{id}/notes",
-            "POST /care-team/patients/{id}/notes");
+            "POST /care-team/patients/{id}/notes", "GET /care-team/outreach", "GET /care-team/patients/{id}/outreach",
+            "POST /care-team/patients/{id}/outreach");
 
     /** The categories a care team may set limits for, in the order the gate is asked. */
     static final List<Category> LIMIT_CATEGORIES = List.of(Category.HEART, Category.BODY, Category.BLOOD_PRESSURE,
@@ -540,6 +541,54 @@ class ConsentMatrixTest {
                 assertEquals(1L, stored);
                 assertNewEvents(before, List.of("PERMIT:null:CARE_TEAM_VIEW:null"));
             }
+            case "GET /care-team/outreach" -> {
+                Response response = get("/care-team/outreach");
+                if (!coach) {
+                    assertEquals(403, response.statusCode());
+                    assertNoNewEvents(before);
+                    return;
+                }
+                assertEquals(200, response.statusCode());
+                String body = response.body().asString();
+                // Readings are never sent, so a coach who sees a category of readings lists the patient (0 of 30
+                // days); the recent check-in keeps a check-ins-only coach from listing them.
+                boolean listed = reader.shared().stream().anyMatch(c -> c != Category.CHECK_INS
+                        && c != Category.ALERTS);
+                assertEquals(listed, body.contains(patient.id.toString()), "the patient on the outreach list");
+                assertFalse(body.contains(recentNote) || body.contains(oldNote));
+                assertNewEvents(before, reader.seesIdentity() ? List.of("PERMIT:null:OUTREACH:null") : List.of());
+            }
+            case "GET /care-team/patients/{id}/outreach", "POST /care-team/patients/{id}/outreach" -> {
+                boolean post = route.startsWith("POST");
+                long contacts = contacts();
+                Response response = post
+                        ? Forms.withCsrf().formParam("channel", "PHONE").formParam("outcome", "REACHED")
+                                .post("/care-team/patients/" + patient.id + "/outreach")
+                        : get("/care-team/patients/" + patient.id + "/outreach");
+                String body = response.body().asString();
+                if (owner || !reader.seesIdentity()) {
+                    assertEquals(404, response.statusCode());
+                    assertFalse(body.contains(patient.displayName) && !owner, "nothing about the patient");
+                    assertEquals(contacts, contacts(), "no contact logged");
+                    assertNewEvents(before,
+                            owner ? List.of() : List.of("DENY:null:CARE_TEAM_VIEW:" + reader.refusal()));
+                    return;
+                }
+                if (post) {
+                    assertEquals(303, response.statusCode());
+                    assertEquals(contacts + 1, contacts(), "the contact is logged");
+                } else {
+                    assertEquals(200, response.statusCode());
+                    assertTrue(body.contains(patient.displayName));
+                    assertEquals(!reader.seesCheckIns(),
+                            body.contains("Not shared")
+                                    && body.indexOf("Not shared") < body.indexOf("Days with readings"),
+                            "check-ins shown as not shared");
+                    assertEquals(reader.seesCheckIns(), body.contains("2 days ago"), "the last check-in");
+                    assertFalse(body.contains(recentNote) || body.contains(oldNote));
+                }
+                assertNewEvents(before, List.of("PERMIT:null:CARE_TEAM_VIEW:null"));
+            }
             default -> {
                 String path = route.replace("{patientId}", patient.id.toString()).substring(4);
                 Response response = get(path);
@@ -641,6 +690,11 @@ class ConsentMatrixTest {
             review.reviewedAt = Instant.now().plusSeconds(5);
             review.persist();
         });
+    }
+
+    private long contacts() {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> app.wellkeep.coach.OutreachContact.count("patientId", patient.id));
     }
 
     private List<AuditEvent> events() {
