@@ -299,6 +299,75 @@ public class CheckInService {
         return from.isAfter(today) ? 0 : (int) ChronoUnit.DAYS.between(from, today) + 1;
     }
 
+    /** A check-in as the triage queue ranks it. */
+    public record Line(UUID id, UUID patientId, LocalDate date, int mood, String symptoms,
+            java.time.Instant updatedAt) {
+    }
+
+    /** An answer as the triage queue ranks it. */
+    public record Score(UUID patientId, LocalDate date, String instrument, int total, boolean urgent) {
+    }
+
+    /**
+     * Check-ins of many patients who share them, each inside its grant's window, in one query: by patient, oldest
+     * first.
+     */
+    public List<Line> sharedCheckInLines(java.util.Collection<Access> accesses) {
+        Map<UUID, Access> byPatient = byPatient(accesses);
+        if (byPatient.isEmpty()) {
+            return List.of();
+        }
+        return CheckIn.getEntityManager().createQuery("select c.id, c.personId, c.localDate, c.mood, c.symptoms, "
+                + "c.updatedAt from CheckIn c where c.personId in ?1 and c.localDate >= ?2 "
+                + "order by c.personId, c.localDate", Object[].class)
+                .setParameter(1, byPatient.keySet()).setParameter(2, earliest(byPatient.values())).getResultList()
+                .stream().filter(r -> byPatient.get((UUID) r[1]).covers((LocalDate) r[2]))
+                .map(r -> new Line((UUID) r[0], (UUID) r[1], (LocalDate) r[2], ((Number) r[3]).intValue(),
+                        (String) r[4], (java.time.Instant) r[5]))
+                .toList();
+    }
+
+    /** Questionnaire scores of many patients who share check-ins, each inside its grant's window, in one query. */
+    public List<Score> sharedScores(java.util.Collection<Access> accesses) {
+        Map<UUID, Access> byPatient = byPatient(accesses);
+        if (byPatient.isEmpty()) {
+            return List.of();
+        }
+        return QuestionnaireResponse.getEntityManager().createQuery("select r.personId, r.localDate, r.instrument, "
+                + "r.totalScore, r.urgent from QuestionnaireResponse r where r.personId in ?1 and r.localDate >= ?2",
+                Object[].class).setParameter(1, byPatient.keySet()).setParameter(2, earliest(byPatient.values()))
+                .getResultList().stream().filter(r -> byPatient.get((UUID) r[0]).covers((LocalDate) r[1]))
+                .map(r -> new Score((UUID) r[0], (LocalDate) r[1], (String) r[2], ((Number) r[3]).intValue(),
+                        (Boolean) r[4]))
+                .toList();
+    }
+
+    /**
+     * Whose check-in this is and its day, nothing of its content: what the consent gate needs to decide whether a
+     * coach may act on it.
+     */
+    public Optional<Line> ownerOf(UUID checkInId) {
+        return CheckIn.<CheckIn>findByIdOptional(checkInId)
+                .map(c -> new Line(c.id, c.personId, c.localDate, 0, "", c.updatedAt));
+    }
+
+    private static Map<UUID, Access> byPatient(java.util.Collection<Access> accesses) {
+        Map<UUID, Access> byPatient = new java.util.HashMap<>();
+        accesses.forEach(a -> byPatient.put(a.require(Category.CHECK_INS).patientId(), a));
+        return byPatient;
+    }
+
+    private static LocalDate earliest(java.util.Collection<Access> accesses) {
+        LocalDate earliest = LocalDate.MAX;
+        for (Access a : accesses) {
+            if (a.windowStart() == null) {
+                return LocalDate.of(1900, 1, 1);
+            }
+            earliest = a.windowStart().isBefore(earliest) ? a.windowStart() : earliest;
+        }
+        return earliest;
+    }
+
     public Optional<Instrument> instrument(String id) {
         return instruments.find(id);
     }

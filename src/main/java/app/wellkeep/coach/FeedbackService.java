@@ -31,14 +31,14 @@ public class FeedbackService {
         return triage.permitted(coach, checkInId).map(checkIn -> {
             CoachFeedback feedback = new CoachFeedback();
             feedback.id = UUID.randomUUID();
-            feedback.patientId = checkIn.personId;
-            feedback.checkinId = checkIn.id;
+            feedback.patientId = checkIn.patientId();
+            feedback.checkinId = checkIn.id();
             feedback.authorId = coach.id;
             feedback.authorName = coach.displayName;
             feedback.body = body;
             feedback.createdAt = clock.instant();
             feedback.persist();
-            return checkIn.personId;
+            return checkIn.patientId();
         });
     }
 

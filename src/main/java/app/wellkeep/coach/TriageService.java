@@ -20,8 +20,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.wellkeep.account.Person;
-import app.wellkeep.checkin.CheckIn;
+import app.wellkeep.account.PersonService;
 import app.wellkeep.checkin.CheckIn.Symptom;
+import app.wellkeep.checkin.CheckInService;
 import app.wellkeep.consent.Access;
 import app.wellkeep.consent.Category;
 import app.wellkeep.consent.ConsentGate;
@@ -81,6 +82,12 @@ public class TriageService {
     @Inject
     Clock clock;
 
+    @Inject
+    CheckInService checkInService;
+
+    @Inject
+    PersonService persons;
+
     /** One page (from 1) of the coach's queue; the gate logs one decision for each patient on the page. */
     @Transactional
     public Queue queue(Person coach, int page) {
@@ -96,16 +103,13 @@ public class TriageService {
         });
     }
 
-    private static Queue page(List<Item> ranked, int page) {
+    private Queue page(List<Item> ranked, int page) {
         int pages = Math.max(1, (ranked.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(Math.max(page, 1), pages);
         List<Item> shown = ranked.subList((current - 1) * PAGE_SIZE, Math.min(ranked.size(), current * PAGE_SIZE));
         Set<UUID> patients = new LinkedHashSet<>();
         shown.forEach(i -> patients.add(i.patientId()));
-        Map<UUID, String> names = new HashMap<>();
-        if (!patients.isEmpty()) {
-            Person.<Person>list("id in ?1", patients).forEach(p -> names.put(p.id, p.displayName));
-        }
+        Map<UUID, String> names = persons.displayNames(patients);
         List<Item> named = shown.stream().map(i -> new Item(i.checkInId(), i.patientId(), names.get(i.patientId()),
                 i.date(), i.mood(), i.score(), i.reasons(), i.newSymptoms(), i.editedAfterReview())).toList();
         return new Queue(named, current, pages, ranked.size());
@@ -116,67 +120,47 @@ public class TriageService {
             Set<Symptom> previous, boolean urgent, int phq2, int gad2) {
     }
 
-    private static List<Candidate> candidates(Map<UUID, Access> checkIns) {
-        LocalDate earliest = checkIns.values().stream().map(Access::windowStart)
-                .reduce(LocalDate.MAX, (a, b) -> a == null || b == null ? null : a.isBefore(b) ? a : b);
-        LocalDate from = earliest == null ? LocalDate.of(1900, 1, 1) : earliest;
-        var em = CheckIn.getEntityManager();
-        // Every check-in of the window, reviewed or not, in one pass: the one before each tells new symptoms from
-        // lasting ones without a query per check-in, and without a list of check-in ids as parameters.
-        List<Object[]> rows = em.createQuery("select c.id, c.personId, c.localDate, c.mood, c.symptoms, "
-                + "r.reviewedAt, c.updatedAt from CheckIn c left join CheckInReview r on r.checkinId = c.id "
-                + "where c.personId in ?1 and c.localDate >= ?2 order by c.personId, c.localDate", Object[].class)
-                .setParameter(1, checkIns.keySet()).setParameter(2, from).getResultList();
-        List<Object[]> inWindow = new ArrayList<>();
-        Map<UUID, Set<Symptom>> previous = new HashMap<>();
-        UUID lastPatient = null;
-        Set<Symptom> lastSymptoms = null;
-        for (Object[] r : rows) {
-            UUID patient = (UUID) r[1];
-            if (!checkIns.get(patient).covers((LocalDate) r[2])) {
-                continue;
-            }
-            if (!patient.equals(lastPatient)) {
-                lastPatient = patient;
-                lastSymptoms = null;
-            }
-            Instant reviewedAt = (Instant) r[5];
-            if (reviewedAt == null || reviewedAt.isBefore((Instant) r[6])) {
-                inWindow.add(new Object[]{r[0], r[1], r[2], r[3], r[4], reviewedAt == null ? 0L : 1L});
-                if (lastSymptoms != null) {
-                    previous.put((UUID) r[0], lastSymptoms);
-                }
-            }
-            lastSymptoms = symptoms((String) r[4]);
-        }
-        if (inWindow.isEmpty()) {
+    private List<Candidate> candidates(Map<UUID, Access> checkIns) {
+        // Every check-in of the windows, reviewed or not, in one pass: the one before each tells new symptoms from
+        // lasting ones without a query per check-in.
+        List<CheckInService.Line> lines = checkInService.sharedCheckInLines(checkIns.values());
+        if (lines.isEmpty()) {
             return List.of();
         }
-        // Questionnaire answers of the days in the queue: the most urgent answer and the highest screening scores.
+        Map<UUID, Instant> reviewedAt = new HashMap<>();
+        CheckInReview.<CheckInReview>list("patientId in ?1", checkIns.keySet())
+                .forEach(r -> reviewedAt.put(r.checkinId, r.reviewedAt));
+        // Questionnaire answers by patient and day: the most urgent answer and the highest screening scores.
         Map<String, int[]> scores = new HashMap<>();
-        Map<String, Boolean> urgent = new HashMap<>();
-        em.createQuery("select r.personId, r.localDate, r.instrument, r.totalScore, r.urgent "
-                + "from QuestionnaireResponse r where r.personId in ?1 and r.localDate >= ?2", Object[].class)
-                .setParameter(1, checkIns.keySet()).setParameter(2, from).getResultList().forEach(r -> {
-                    String key = r[0] + "/" + r[1];
-                    int[] s = scores.computeIfAbsent(key, k -> new int[2]);
-                    int total = ((Number) r[3]).intValue();
-                    if ("phq-2".equals(r[2])) {
-                        s[0] = Math.max(s[0], total);
-                    } else if ("gad-2".equals(r[2])) {
-                        s[1] = Math.max(s[1], total);
-                    }
-                    if ((Boolean) r[4]) {
-                        urgent.put(key, true);
-                    }
-                });
-        List<Candidate> candidates = new ArrayList<>(inWindow.size());
-        for (Object[] r : inWindow) {
-            String key = r[1] + "/" + r[2];
-            int[] s = scores.getOrDefault(key, new int[2]);
-            candidates.add(new Candidate((UUID) r[0], (UUID) r[1], (LocalDate) r[2], ((Number) r[3]).intValue(),
-                    (String) r[4], ((Number) r[5]).longValue() > 0, previous.get((UUID) r[0]),
-                    urgent.getOrDefault(key, false), s[0], s[1]));
+        Set<String> urgent = new HashSet<>();
+        for (CheckInService.Score score : checkInService.sharedScores(checkIns.values())) {
+            String key = score.patientId() + "/" + score.date();
+            int[] s = scores.computeIfAbsent(key, k -> new int[2]);
+            if ("phq-2".equals(score.instrument())) {
+                s[0] = Math.max(s[0], score.total());
+            } else if ("gad-2".equals(score.instrument())) {
+                s[1] = Math.max(s[1], score.total());
+            }
+            if (score.urgent()) {
+                urgent.add(key);
+            }
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        UUID lastPatient = null;
+        Set<Symptom> lastSymptoms = null;
+        for (CheckInService.Line line : lines) {
+            if (!line.patientId().equals(lastPatient)) {
+                lastPatient = line.patientId();
+                lastSymptoms = null;
+            }
+            Instant reviewed = reviewedAt.get(line.id());
+            if (reviewed == null || reviewed.isBefore(line.updatedAt())) {
+                String key = line.patientId() + "/" + line.date();
+                int[] s = scores.getOrDefault(key, new int[2]);
+                candidates.add(new Candidate(line.id(), line.patientId(), line.date(), line.mood(), line.symptoms(),
+                        reviewed != null, lastSymptoms, urgent.contains(key), s[0], s[1]));
+            }
+            lastSymptoms = symptoms(line.symptoms());
         }
         return candidates;
     }
@@ -257,42 +241,43 @@ public class TriageService {
      * be inside the grant's window. Empty for anything else, as for a check-in that does not exist.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<CheckIn> permitted(Person coach, UUID checkInId) {
-        CheckIn checkIn = CheckIn.findById(checkInId);
-        if (checkIn == null) {
+    public Optional<CheckInService.Line> permitted(Person coach, UUID checkInId) {
+        Optional<CheckInService.Line> checkIn = checkInService.ownerOf(checkInId);
+        if (checkIn.isEmpty()) {
             return Optional.empty();
         }
+        CheckInService.Line line = checkIn.get();
         // The patient themself is not a coach of theirs: only a grant lets anyone review or answer a check-in.
-        return gate.checkDay(coach, checkIn.personId, Category.CHECK_INS, checkIn.localDate, Purpose.CARE_TEAM_VIEW)
-                .filter(a -> a.grantId() != null).map(a -> checkIn);
+        return gate.checkDay(coach, line.patientId(), Category.CHECK_INS, line.date(), Purpose.CARE_TEAM_VIEW)
+                .filter(a -> a.grantId() != null).map(a -> line);
     }
 
     /** Whose check-in it is, if the coach may act on it (see {@link #permitted}); the decision is logged. */
     @Transactional
     public Optional<UUID> mayAct(Person coach, UUID checkInId) {
-        return permitted(coach, checkInId).map(c -> c.personId);
+        return permitted(coach, checkInId).map(CheckInService.Line::patientId);
     }
 
     /** Marks the check-in reviewed by the coach now; a review of an edited check-in is replaced. */
     @Transactional
     public Optional<UUID> review(Person coach, UUID checkInId) {
         return permitted(coach, checkInId).map(checkIn -> {
-            CheckInReview review = CheckInReview.findById(checkIn.id);
+            CheckInReview review = CheckInReview.findById(checkIn.id());
             if (review == null) {
                 review = new CheckInReview();
-                review.checkinId = checkIn.id;
-                review.patientId = checkIn.personId;
+                review.checkinId = checkIn.id();
+                review.patientId = checkIn.patientId();
                 review.reviewedBy = coach.id;
                 review.reviewerName = coach.displayName;
                 review.reviewedAt = clock.instant();
                 review.persist();
-            } else if (review.reviewedAt.isBefore(checkIn.updatedAt)) {
+            } else if (review.reviewedAt.isBefore(checkIn.updatedAt())) {
                 // Edited since it was reviewed: this is a new review, and its author the one who may undo it.
                 review.reviewedBy = coach.id;
                 review.reviewerName = coach.displayName;
-                review.reviewedAt = later(clock.instant(), checkIn.updatedAt);
+                review.reviewedAt = later(clock.instant(), checkIn.updatedAt());
             }
-            return checkIn.personId;
+            return checkIn.patientId();
         });
     }
 
@@ -300,15 +285,15 @@ public class TriageService {
     @Transactional
     public Optional<UndoResult> undo(Person coach, UUID checkInId) {
         return permitted(coach, checkInId).map(checkIn -> {
-            CheckInReview review = CheckInReview.findById(checkIn.id);
+            CheckInReview review = CheckInReview.findById(checkIn.id());
             if (review == null) {
-                return new UndoResult(Undo.NOT_REVIEWED, null, checkIn.personId);
+                return new UndoResult(Undo.NOT_REVIEWED, null, checkIn.patientId());
             }
             if (!coach.id.equals(review.reviewedBy)) {
-                return new UndoResult(Undo.NOT_THE_REVIEWER, review.reviewerName, checkIn.personId);
+                return new UndoResult(Undo.NOT_THE_REVIEWER, review.reviewerName, checkIn.patientId());
             }
             review.delete();
-            return new UndoResult(Undo.UNDONE, review.reviewerName, checkIn.personId);
+            return new UndoResult(Undo.UNDONE, review.reviewerName, checkIn.patientId());
         });
     }
 
