@@ -106,9 +106,27 @@ public class AuditLog {
         List<String> keys = entries.stream().map(e -> ref(e.patientId())).distinct().sorted().toList();
         AuditChain.<AuditChain>find("chainKey in ?1 order by chainKey", keys)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list().forEach(h -> heads.put(h.chainKey, h));
-        for (String key : keys) {
-            if (!heads.containsKey(key)) {
-                heads.put(key, lockHead(key));
+        List<String> missing = keys.stream().filter(k -> !heads.containsKey(k)).toList();
+        if (!missing.isEmpty()) {
+            // The heads of patients never read before, created apart (as lockHead does) but in one transaction, so
+            // a first page of many costs one more connection once, not one for each line.
+            try {
+                QuarkusTransaction.requiringNew().run(() -> missing.forEach(key -> {
+                    AuditChain created = new AuditChain();
+                    created.chainKey = key;
+                    created.lastSeq = 0;
+                    created.lastHash = AuditChain.GENESIS;
+                    created.persist();
+                }));
+            } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
+                // Another request created some of them first; those left are created one by one below.
+            }
+            AuditChain.<AuditChain>find("chainKey in ?1 order by chainKey", missing)
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).list().forEach(h -> heads.put(h.chainKey, h));
+            for (String key : missing) {
+                if (!heads.containsKey(key)) {
+                    heads.put(key, lockHead(key));
+                }
             }
         }
         for (Entry entry : entries) {

@@ -99,6 +99,7 @@ public class ConsentGate {
     public record Permitted(SharedPatient patient, ZoneId zone, Map<Category, Access> access,
             Map<Category, Instant> since, List<Recipient> recipients) {
     }
+    private static final String READ_ONLY = "org.hibernate.readOnly";
 
     @Inject
     Clock clock;
@@ -201,17 +202,18 @@ public class ConsentGate {
             return new Roster(List.of(), Map.of(), Map.of());
         }
         Instant now = clock.instant();
-        List<ConsentGrant> grants = ConsentGrant.<ConsentGrant>list(
+        // Read-only: a thousand grants and people need no copies for Hibernate to find changes in at commit.
+        List<ConsentGrant> grants = ConsentGrant.<ConsentGrant>find(
                 "revokedAt is null and (expiresAt is null or expiresAt > ?2) and (coachId = ?1 or teamId in "
                         + "(select m.teamId from CareTeamMember m where m.personId = ?1))",
-                reader.id, now);
+                reader.id, now).withHint(READ_ONLY, true).list();
         Map<UUID, List<ConsentGrant>> byPatient = new LinkedHashMap<>();
         grants.forEach(g -> byPatient.computeIfAbsent(g.patientId, k -> new ArrayList<>()).add(g));
         if (byPatient.isEmpty()) {
             return new Roster(List.of(), Map.of(), Map.of());
         }
-        List<Person> patients = Person.list("id in ?1 and role = ?2 order by displayName", byPatient.keySet(),
-                Role.PATIENT);
+        List<Person> patients = Person.<Person>find("id in ?1 and role = ?2 order by displayName",
+                byPatient.keySet(), Role.PATIENT).withHint(READ_ONLY, true).list();
         List<SharedPatient> lines = new ArrayList<>();
         Map<UUID, UUID> widest = new LinkedHashMap<>();
         Map<UUID, Map<Category, Access>> access = new LinkedHashMap<>();

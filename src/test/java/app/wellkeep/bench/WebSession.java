@@ -27,8 +27,14 @@ final class WebSession {
 
     /** The Cookie header value that carries the signed-in session of {@code username} into {@code appUrl}. */
     static String signIn(String appUrl, String username, String password) throws IOException, InterruptedException {
+        return signIn(appUrl, username, password, "/dashboard");
+    }
+
+    /** As {@link #signIn(String, String, String)}, starting from a page the person may see (a coach: not the dashboard). */
+    static String signIn(String appUrl, String username, String password, String start)
+            throws IOException, InterruptedException {
         WebSession session = new WebSession();
-        HttpResponse<String> response = session.get(appUrl + "/dashboard");
+        HttpResponse<String> response = session.get(appUrl + start);
         int hops = 0;
         while (response.statusCode() / 100 == 3 && hops++ < 5) {
             response = session.get(response.headers().firstValue("Location").orElseThrow());
