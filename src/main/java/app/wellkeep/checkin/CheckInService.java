@@ -309,10 +309,10 @@ public class CheckInService {
     }
 
     /**
-     * Check-ins of many patients who share them, each inside its grant's window, in one query: by patient, oldest
-     * first.
+     * Check-ins of many patients who share them from {@code notBefore}, each inside its grant's window, in one query:
+     * by patient, oldest first.
      */
-    public List<Line> sharedCheckInLines(java.util.Collection<Access> accesses) {
+    public List<Line> sharedCheckInLines(java.util.Collection<Access> accesses, LocalDate notBefore) {
         Map<UUID, Access> byPatient = byPatient(accesses);
         if (byPatient.isEmpty()) {
             return List.of();
@@ -320,22 +320,23 @@ public class CheckInService {
         return CheckIn.getEntityManager().createQuery("select c.id, c.personId, c.localDate, c.mood, c.symptoms, "
                 + "c.updatedAt from CheckIn c where c.personId in ?1 and c.localDate >= ?2 "
                 + "order by c.personId, c.localDate", Object[].class)
-                .setParameter(1, byPatient.keySet()).setParameter(2, earliest(byPatient.values())).getResultList()
-                .stream().filter(r -> byPatient.get((UUID) r[1]).covers((LocalDate) r[2]))
+                .setParameter(1, byPatient.keySet()).setParameter(2, later(earliest(byPatient.values()), notBefore))
+                .getResultList().stream().filter(r -> byPatient.get((UUID) r[1]).covers((LocalDate) r[2]))
                 .map(r -> new Line((UUID) r[0], (UUID) r[1], (LocalDate) r[2], ((Number) r[3]).intValue(),
                         (String) r[4], (java.time.Instant) r[5]))
                 .toList();
     }
 
     /** Questionnaire scores of many patients who share check-ins, each inside its grant's window, in one query. */
-    public List<Score> sharedScores(java.util.Collection<Access> accesses) {
+    public List<Score> sharedScores(java.util.Collection<Access> accesses, LocalDate notBefore) {
         Map<UUID, Access> byPatient = byPatient(accesses);
         if (byPatient.isEmpty()) {
             return List.of();
         }
         return QuestionnaireResponse.getEntityManager().createQuery("select r.personId, r.localDate, r.instrument, "
                 + "r.totalScore, r.urgent from QuestionnaireResponse r where r.personId in ?1 and r.localDate >= ?2",
-                Object[].class).setParameter(1, byPatient.keySet()).setParameter(2, earliest(byPatient.values()))
+                Object[].class).setParameter(1, byPatient.keySet())
+                .setParameter(2, later(earliest(byPatient.values()), notBefore))
                 .getResultList().stream().filter(r -> byPatient.get((UUID) r[0]).covers((LocalDate) r[1]))
                 .map(r -> new Score((UUID) r[0], (LocalDate) r[1], (String) r[2], ((Number) r[3]).intValue(),
                         (Boolean) r[4]))
@@ -355,6 +356,10 @@ public class CheckInService {
         Map<UUID, Access> byPatient = new java.util.HashMap<>();
         accesses.forEach(a -> byPatient.put(a.require(Category.CHECK_INS).patientId(), a));
         return byPatient;
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static LocalDate earliest(java.util.Collection<Access> accesses) {

@@ -41,11 +41,17 @@ import app.wellkeep.vitals.Alert;
  * that were absent from the patient's previous check-in in the window {@value #NEW_SYMPTOMS}. Equal scores: the
  * older check-in first. Every query is set-based, so a page costs the same number of statements however long the
  * queue is.
+ * <p>
+ * The queue is what is current: check-ins of the last {@value #QUEUE_DAYS} days (in each patient's zone). Older ones
+ * are past triage and are reviewed from the patient's check-in history; for new symptoms, the previous check-in is
+ * looked for up to {@value #LOOKBACK_DAYS} days further back (none there: all its symptoms are new).
  */
 @ApplicationScoped
 public class TriageService {
 
     public static final int PAGE_SIZE = 25;
+    public static final int QUEUE_DAYS = 14;
+    static final int LOOKBACK_DAYS = 7;
     static final int URGENT_ANSWER = 100;
     static final int SCREENING = 40;
     static final int OPEN_ALERTS = 30;
@@ -123,17 +129,23 @@ public class TriageService {
     private List<Candidate> candidates(Map<UUID, Access> checkIns) {
         // Every check-in of the windows, reviewed or not, in one pass: the one before each tells new symptoms from
         // lasting ones without a query per check-in.
-        List<CheckInService.Line> lines = checkInService.sharedCheckInLines(checkIns.values());
+        LocalDate latestToday = checkIns.values().stream().map(Access::today).max(LocalDate::compareTo).get();
+        // A day earlier than any patient's first queue day: their todays differ by a day or so across zones.
+        LocalDate queueFrom = latestToday.minusDays(QUEUE_DAYS + 1L);
+        List<CheckInService.Line> lines = checkInService.sharedCheckInLines(checkIns.values(),
+                queueFrom.minusDays(LOOKBACK_DAYS));
         if (lines.isEmpty()) {
             return List.of();
         }
+        // A review comes after its check-in was written, which is after the start of its day anywhere on earth.
+        Instant reviewsFrom = queueFrom.atStartOfDay(java.time.ZoneOffset.ofHours(14)).toInstant();
         Map<UUID, Instant> reviewedAt = new HashMap<>();
-        CheckInReview.<CheckInReview>list("patientId in ?1", checkIns.keySet())
+        CheckInReview.<CheckInReview>list("patientId in ?1 and reviewedAt >= ?2", checkIns.keySet(), reviewsFrom)
                 .forEach(r -> reviewedAt.put(r.checkinId, r.reviewedAt));
         // Questionnaire answers by patient and day: the most urgent answer and the highest screening scores.
         Map<String, int[]> scores = new HashMap<>();
         Set<String> urgent = new HashSet<>();
-        for (CheckInService.Score score : checkInService.sharedScores(checkIns.values())) {
+        for (CheckInService.Score score : checkInService.sharedScores(checkIns.values(), queueFrom)) {
             String key = score.patientId() + "/" + score.date();
             int[] s = scores.computeIfAbsent(key, k -> new int[2]);
             if ("phq-2".equals(score.instrument())) {
@@ -154,7 +166,8 @@ public class TriageService {
                 lastSymptoms = null;
             }
             Instant reviewed = reviewedAt.get(line.id());
-            if (reviewed == null || reviewed.isBefore(line.updatedAt())) {
+            boolean current = line.date().isAfter(checkIns.get(line.patientId()).today().minusDays(QUEUE_DAYS));
+            if (current && (reviewed == null || reviewed.isBefore(line.updatedAt()))) {
                 String key = line.patientId() + "/" + line.date();
                 int[] s = scores.getOrDefault(key, new int[2]);
                 candidates.add(new Candidate(line.id(), line.patientId(), line.date(), line.mood(), line.symptoms(),

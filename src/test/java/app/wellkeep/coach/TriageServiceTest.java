@@ -172,9 +172,12 @@ class TriageServiceTest {
     @Test
     void theQueueIsPagedByTwentyFive() {
         Person coach = coach("pages");
-        Person patient = patientOf(coach, "pages", CHECK_INS);
-        for (int d = 0; d < 30; d++) {
-            TriageFixture.checkIn(patient, TODAY.minusDays(d), 4);
+        // Three patients with ten days each: thirty check-ins inside the queue's two weeks.
+        for (int p = 0; p < 3; p++) {
+            Person patient = patientOf(coach, "pages" + p, CHECK_INS);
+            for (int d = 0; d < 10; d++) {
+                TriageFixture.checkIn(patient, TODAY.minusDays(d), 4);
+            }
         }
         TriageService.Queue first = triage.queue(coach, 1);
         TriageService.Queue second = triage.queue(coach, 2);
@@ -182,7 +185,7 @@ class TriageServiceTest {
         assertEquals(2, first.pages());
         assertEquals(25, first.items().size());
         assertEquals(5, second.items().size());
-        assertEquals(TODAY.minusDays(29), first.items().get(0).date(), "all routine: the oldest first");
+        assertEquals(TODAY.minusDays(9), first.items().get(0).date(), "all routine: the oldest first");
         assertEquals(2, triage.queue(coach, 99).page(), "a page beyond the last shows the last");
     }
 }

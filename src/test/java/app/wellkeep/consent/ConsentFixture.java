@@ -96,8 +96,10 @@ public final class ConsentFixture {
                 .run(() -> CareTeamMember.delete("teamId = ?1 and personId = ?2", teamId, member.id));
     }
 
+    /** The patient's check-in of that day, replacing one another test may have left (one per day is allowed). */
     public static CheckIn checkIn(Person patient, LocalDate day, String note) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            CheckIn.delete("personId = ?1 and localDate = ?2", patient.id, day);
             CheckIn c = new CheckIn();
             c.id = UUID.randomUUID();
             c.personId = patient.id;

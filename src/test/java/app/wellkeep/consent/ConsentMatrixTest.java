@@ -246,8 +246,10 @@ class ConsentMatrixTest {
                             ? "Not shared"
                             : reader.windowed() ? "9 % (1 of 11 days)" : "7 % (2 of 30 days)", line.get("adherence30"),
                             "check-ins in the window only");
-                    assertEquals(reader.shared().contains(Category.ALERTS) ? "0" : "Not shared", line.get("alerts"));
-                    assertEquals(vitals ? "No data" : "Not shared", line.get("data"));
+                    assertEquals(reader.sees(Category.ALERTS) ? (reader.windowed() ? "1" : "2") : "Not shared",
+                            line.get("alerts"), "open alerts inside the window");
+                    assertEquals(reader.sees(Category.HEART) ? "2 days" : vitals ? "No data" : "Not shared",
+                            line.get("data"), "days since the latest shared reading");
                 }
                 assertNewEvents(before, reader.seesIdentity() ? List.of("PERMIT:null:ROSTER:null") : List.of());
             }
@@ -409,9 +411,14 @@ class ConsentMatrixTest {
                 assertEquals(200, response.statusCode());
                 String body = response.body().asString();
                 assertEquals(reader.seesCheckIns(), body.contains("triage-" + recentCheckIn), "the recent check-in");
-                assertEquals(reader.seesCheckIns() && !reader.windowed(), body.contains("triage-" + oldCheckIn),
-                        "the check-in before the window");
-                assertNewEvents(before, reader.seesCheckIns() ? List.of("PERMIT:CHECK_INS:TRIAGE:null") : List.of());
+                assertFalse(body.contains("triage-" + oldCheckIn),
+                        "the check-in of 20 days ago: before some windows, and past the queue's two weeks for all");
+                // The recent check-in is on the page; its open alerts rank it for a coach who sees alerts.
+                assertNewEvents(before, !reader.seesCheckIns()
+                        ? List.of()
+                        : reader.sees(Category.ALERTS)
+                                ? List.of("PERMIT:ALERTS:TRIAGE:null", "PERMIT:CHECK_INS:TRIAGE:null")
+                                : List.of("PERMIT:CHECK_INS:TRIAGE:null"));
             }
             case "POST /care-team/check-ins/{checkinId}/review" -> {
                 Response response = post("/care-team/check-ins/" + recentCheckIn + "/review");
@@ -550,10 +557,9 @@ class ConsentMatrixTest {
                 }
                 assertEquals(200, response.statusCode());
                 String body = response.body().asString();
-                // Readings are never sent, so a coach who sees a category of readings lists the patient (0 of 30
-                // days); the recent check-in keeps a check-ins-only coach from listing them.
-                boolean listed = reader.shared().stream().anyMatch(c -> c != Category.CHECK_INS
-                        && c != Category.ALERTS);
+                // A coach who sees a category of readings lists the patient (1 of 30 days at most), one who sees
+                // alerts too (an alert two days old); the recent check-in keeps a check-ins-only coach from listing.
+                boolean listed = reader.shared().stream().anyMatch(c -> c != Category.CHECK_INS);
                 assertEquals(listed, body.contains(patient.id.toString()), "the patient on the outreach list");
                 assertFalse(body.contains(recentNote) || body.contains(oldNote));
                 assertNewEvents(before, reader.seesIdentity() ? List.of("PERMIT:null:OUTREACH:null") : List.of());

@@ -33,6 +33,13 @@ class DemoDataTest {
 
     @Test
     void loadingIsIdempotent() {
+        // Browser tests sign Maya in and give her check-ins of their own; the demo fills check-ins only for a patient
+        // without any, so start from none.
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> Person
+                .<Person>findBySubject(DemoData.MAYA.subject()).ifPresent(m -> {
+                    QuestionnaireResponse.delete("personId", m.id);
+                    CheckIn.delete("personId", m.id);
+                }));
         demo.load();
         long persons = Person.count();
         Person maya = Person.findBySubject(DemoData.MAYA.subject()).orElseThrow();
@@ -41,7 +48,8 @@ class DemoDataTest {
         long grants = ConsentGrant.count("patientId", maya.id);
         long readings = samples.count(maya.id);
         assertEquals(0, demo.load());
-        assertEquals(1, grants, "Maya shares with the demo coach");
+        // Other tests may add grants of their own to the demo accounts; loading again adds none.
+        assertTrue(grants >= 1, "Maya shares with the demo coach");
         assertEquals(grants, ConsentGrant.count("patientId", maya.id));
         assertEquals(readings, samples.count(maya.id), "the same readings, not twice");
         assertTrue(readings > 2000, "weeks of readings: " + readings);

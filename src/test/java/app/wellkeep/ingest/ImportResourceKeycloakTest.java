@@ -50,7 +50,9 @@ class ImportResourceKeycloakTest {
                         + "\"body\": {\"heart_rate\": {\"value\": 61, \"unit\": \"beats/min\"}, "
                         + "\"effective_time_frame\": {\"date_time\": \"2024-10-25T07:00:00Z\"}}}]")
                 .post("/api/imports").then().statusCode(202).header("Location", containsString("/api/imports/"))
-                .body("fileName", equalTo("points.json")).body("status", equalTo("QUEUED"));
+                .body("fileName", equalTo("points.json"))
+                // Answered once stored; the worker may already have taken it up.
+                .body("status", org.hamcrest.Matchers.oneOf("QUEUED", "RUNNING", "DONE"));
     }
 
     @Test
