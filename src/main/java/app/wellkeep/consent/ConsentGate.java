@@ -203,10 +203,7 @@ public class ConsentGate {
         }
         Instant now = clock.instant();
         // Read-only: a thousand grants and people need no copies for Hibernate to find changes in at commit.
-        List<ConsentGrant> grants = ConsentGrant.<ConsentGrant>find(
-                "revokedAt is null and (expiresAt is null or expiresAt > ?2) and (coachId = ?1 or teamId in "
-                        + "(select m.teamId from CareTeamMember m where m.personId = ?1))",
-                reader.id, now).withHint(READ_ONLY, true).list();
+        List<ConsentGrant> grants = activeGrantsReaching(reader.id, now);
         Map<UUID, List<ConsentGrant>> byPatient = new LinkedHashMap<>();
         grants.forEach(g -> byPatient.computeIfAbsent(g.patientId, k -> new ArrayList<>()).add(g));
         if (byPatient.isEmpty()) {
@@ -338,11 +335,15 @@ public class ConsentGate {
         return Optional.of(new Recipients(shared.get(), direct, teams));
     }
 
+    /**
+     * The grants reaching the reader now, directly or through a team; read-only, as the batch decisions read a
+     * thousand of them and change none.
+     */
     private static List<ConsentGrant> activeGrantsReaching(UUID readerId, Instant now) {
-        return ConsentGrant.<ConsentGrant>list(
+        return ConsentGrant.<ConsentGrant>find(
                 "revokedAt is null and (expiresAt is null or expiresAt > ?2) and (coachId = ?1 or teamId in "
                         + "(select m.teamId from CareTeamMember m where m.personId = ?1))",
-                readerId, now);
+                readerId, now).withHint(READ_ONLY, true).list();
     }
 
     /**
@@ -356,10 +357,7 @@ public class ConsentGate {
             return List.of();
         }
         Instant now = clock.instant();
-        List<ConsentGrant> grants = ConsentGrant.<ConsentGrant>list(
-                "revokedAt is null and (expiresAt is null or expiresAt > ?2) and (coachId = ?1 or teamId in "
-                        + "(select m.teamId from CareTeamMember m where m.personId = ?1))",
-                reader.id, now);
+        List<ConsentGrant> grants = activeGrantsReaching(reader.id, now);
         Map<UUID, List<ConsentGrant>> byPatient = new LinkedHashMap<>();
         grants.forEach(g -> byPatient.computeIfAbsent(g.patientId, k -> new ArrayList<>()).add(g));
         if (byPatient.isEmpty()) {
