@@ -50,6 +50,9 @@ public interface CoachViewMessages {
     String thresholdsLink();
 
     @Message
+    String outreachLink();
+
+    @Message
     String openAlerts(int count);
 
     @Message

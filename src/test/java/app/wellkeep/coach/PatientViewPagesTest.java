@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -124,6 +125,9 @@ class PatientViewPagesTest {
         ConsentFixture.reading(patient, Metric.STEPS, ConsentFixture.today(), 4321);
 
         String overview = page(base, 200);
+        for (String part : List.of("/check-ins", "/notes", "/alerts", "/thresholds", "/outreach")) {
+            assertTrue(overview.contains("href=\"" + base + part + "\""), "the overview links to " + part);
+        }
         assertEquals(7, count(overview, patient.displayName + " does not share this with you."),
                 "every tile but heart says not shared");
         assertTrue(tile(overview, "tile-resting-heart-rate").contains("64 "));
