@@ -74,6 +74,27 @@ public class DailyRollup extends PanacheEntityBase {
     @Column(nullable = false)
     public double latest;
 
+    public DailyRollup() {
+    }
+
+    /** A day's figures as pages read them: built by the query, not managed, so nothing is tracked or written back. */
+    public DailyRollup(UUID personId, Metric metric, String stage, LocalDate localDate, int count, double total,
+            double min, double max, double latest) {
+        this.personId = personId;
+        this.metric = metric;
+        this.stage = stage;
+        this.localDate = localDate;
+        this.count = count;
+        this.total = total;
+        this.min = min;
+        this.max = max;
+        this.latest = latest;
+    }
+
+    /** The select clause that builds, with the constructor above, the figures of a rollup {@code r}. */
+    static final String FIGURES = "select new app.wellkeep.vitals.DailyRollup(r.personId, r.metric, r.stage, "
+            + "r.localDate, r.count, r.total, r.min, r.max, r.latest) from DailyRollup r ";
+
     public double mean() {
         return count == 0 ? 0 : total / count;
     }

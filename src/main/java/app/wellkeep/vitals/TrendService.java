@@ -64,8 +64,11 @@ public class TrendService {
     }
 
     private static List<DailyRollup> daily(UUID personId, Metric metric, LocalDate from, LocalDate to) {
-        return DailyRollup.<DailyRollup>find("personId = ?1 and metric = ?2 and localDate >= ?3 and localDate <= ?4 "
-                + "order by localDate, stage", personId, metric, from, to).withHint(READ_ONLY, true).list();
+        // Built by the query rather than loaded as entities: a three-year range is thousands of rows, only read.
+        return DailyRollup.getEntityManager().createQuery(DailyRollup.FIGURES + "where r.personId = ?1 and "
+                + "r.metric = ?2 and r.localDate >= ?3 and r.localDate <= ?4 order by r.localDate, r.stage",
+                DailyRollup.class).setParameter(1, personId).setParameter(2, metric).setParameter(3, from)
+                .setParameter(4, to).getResultList();
     }
 
     /** The figures of the latest day that has any of this metric. */
@@ -109,8 +112,10 @@ public class TrendService {
                 .forEach(d -> days.put(d.metric, d.localDate));
         Map<Metric, List<DailyRollup>> figures = new EnumMap<>(Metric.class);
         if (!days.isEmpty()) {
-            DailyRollup.<DailyRollup>find("personId = ?1 and localDate in ?2", personId, Set.copyOf(days.values()))
-                    .withHint(READ_ONLY, true).stream().filter(r -> r.localDate.equals(days.get(r.metric)))
+            DailyRollup.getEntityManager()
+                    .createQuery(DailyRollup.FIGURES + "where r.personId = ?1 and r.localDate in ?2", DailyRollup.class)
+                    .setParameter(1, personId).setParameter(2, Set.copyOf(days.values())).getResultList().stream()
+                    .filter(r -> r.localDate.equals(days.get(r.metric)))
                     .forEach(r -> figures.computeIfAbsent(r.metric, m -> new ArrayList<>()).add(r));
         }
         return new Latest(figures);
