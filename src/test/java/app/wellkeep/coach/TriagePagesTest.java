@@ -32,8 +32,9 @@ import app.wellkeep.consent.ConsentFixture;
 import app.wellkeep.testsupport.Forms;
 
 /**
- * The coach's pages of this part over HTTP: review and undo, a check-in edited after its review, feedback the patient
- * reads (and no one else), private notes and who reads them, and the cost of a triage page as the queue grows.
+ * The triage, review, feedback and notes pages over HTTP: review and undo, a check-in edited after its review,
+ * feedback the patient reads (and no one else), private notes and who reads them, and the cost of a triage page as
+ * the queue grows.
  */
 @QuarkusTest
 @TestSecurity(user = "replaced-per-test", roles = "coach")
