@@ -88,6 +88,7 @@ class VitalsPagesBench {
         pages.put("weight, 365 days", "/trends/weight?range=365");
         pages.put("glucose, 90 days", "/trends/glucose?range=90");
 
+        Analyze.database(jdbcUrl, user, password.orElse(""));
         try (PackagedApp app = PackagedApp.start(jdbcUrl, user, password.orElse(""))) {
             System.out.printf("%n== pages, %d connections, %d s each (p95 target: 50 ms)%n", CONNECTIONS, SECONDS);
             System.out.printf("   %-38s %9s %9s %9s %9s %10s%n", "page", "req/s", "p50 ms", "p95 ms", "p99 ms",
