@@ -56,6 +56,7 @@ public class CheckInDemo {
             checkIn.updatedAt = checkIn.createdAt;
             checkIn.persist();
         }
+        CheckInSummary.refresh(person.id);
         screening(person, "phq-2", Map.of("phq-1", 1, "phq-2", 0), today.minusDays(15));
         screening(person, "gad-2", Map.of("gad-1", 1, "gad-2", 1), today.minusDays(15));
         screening(person, "phq-2", Map.of("phq-1", 0, "phq-2", 1), today.minusDays(8));

@@ -53,6 +53,6 @@ public class CheckInPersonalData implements PersonalData {
         // A response may follow another one of the same person; unlink first so the order of deletes never matters.
         QuestionnaireResponse.update("followsId = null where personId = ?1 and followsId is not null", personId);
         return ReminderSetting.delete("personId", personId) + QuestionnaireResponse.delete("personId", personId)
-                + CheckIn.delete("personId", personId);
+                + CheckInSummary.delete("personId", personId) + CheckIn.delete("personId", personId);
     }
 }

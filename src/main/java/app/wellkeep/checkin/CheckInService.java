@@ -86,6 +86,7 @@ public class CheckInService {
         checkIn.updatedAt = clock.instant();
         if (created) {
             checkIn.persistAndFlush();
+            CheckInSummary.refresh(person.id);
         }
         return checkIn;
     }
@@ -249,53 +250,73 @@ public class CheckInService {
     }
 
     /**
-     * {@link SharedCompliance} of many patients who share check-ins, in two queries whatever their number: the
-     * latest check-in of each, and the check-in days of the last 30 days.
+     * {@link SharedCompliance} of many patients who share check-ins, in one query whatever their number: each
+     * patient's {@link CheckInSummary}, a short row however long their history.
      */
     public Map<UUID, SharedCompliance> sharedCompliance(List<Access> accesses) {
         if (accesses.isEmpty()) {
             return Map.of();
         }
         accesses.forEach(a -> a.require(Category.CHECK_INS));
-        List<UUID> ids = accesses.stream().map(Access::patientId).toList();
-        LocalDate latestToday = accesses.stream().map(Access::today).max(LocalDate::compareTo).get();
-        LocalDate earliest = accesses.stream().map(a -> a.clip(a.today().minusDays(29))).min(LocalDate::compareTo)
-                .get();
-        Map<UUID, LocalDate> last = new HashMap<>();
-        CheckIn.getEntityManager().createQuery("select c.personId, max(c.localDate) from CheckIn c "
-                + "where c.personId in ?1 and c.localDate <= ?2 group by c.personId", Object[].class)
-                .setParameter(1, ids).setParameter(2, latestToday).getResultList()
-                .forEach(row -> last.put((UUID) row[0], (LocalDate) row[1]));
-        Map<UUID, List<LocalDate>> recent = new HashMap<>();
-        CheckIn.getEntityManager().createQuery("select c.personId, c.localDate from CheckIn c "
-                + "where c.personId in ?1 and c.localDate >= ?2 and c.localDate <= ?3", Object[].class)
-                .setParameter(1, ids).setParameter(2, earliest).setParameter(3, latestToday).getResultList()
-                .forEach(row -> recent.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add((LocalDate) row[1]));
+        Map<UUID, Object[]> summaries = new HashMap<>();
+        CheckIn.getEntityManager().createQuery("select s.personId, s.lastCheckIn, s.days from CheckInSummary s "
+                + "where s.personId in ?1", Object[].class)
+                .setParameter(1, accesses.stream().map(Access::patientId).toList()).getResultList()
+                .forEach(row -> summaries.put((UUID) row[0], row));
         Map<UUID, SharedCompliance> figures = new HashMap<>();
         for (Access access : accesses) {
-            LocalDate today = access.today();
-            List<LocalDate> days = recent.getOrDefault(access.patientId(), List.of()).stream()
-                    .filter(d -> access.covers(d) && !d.isAfter(today)).toList();
-            // The latest of all may lie after this patient's today (a check-in a zone ahead): then the recent days
-            // hold the latest one shown.
-            Optional<LocalDate> latest = Optional.ofNullable(last.get(access.patientId()))
-                    .filter(d -> !d.isAfter(today))
-                    .or(() -> days.stream().max(LocalDate::compareTo))
-                    .filter(access::covers);
-            figures.put(access.patientId(), new SharedCompliance(latest,
-                    latest.map(d -> ChronoUnit.DAYS.between(d, today)), count(days, today, 7),
-                    shown(access, today, 7), count(days, today, 30), shown(access, today, 30)));
+            Object[] row = summaries.get(access.patientId());
+            figures.put(access.patientId(), row == null
+                    ? compliance(access.today(), access.windowStart(), null, 0)
+                    : compliance(access.today(), access.windowStart(), (LocalDate) row[1], (Long) row[2]));
         }
         return figures;
     }
 
-    private static int count(List<LocalDate> days, LocalDate today, int period) {
-        return (int) days.stream().filter(d -> d.isAfter(today.minusDays(period))).count();
+    /**
+     * The figures of one patient on their {@code today}, seen from {@code windowStart} (null: all history), from
+     * their summary ({@code last} null: no check-in ever).
+     */
+    static SharedCompliance compliance(LocalDate today, LocalDate windowStart, LocalDate last, long days) {
+        Optional<LocalDate> latest = Optional.empty();
+        if (last != null) {
+            // The latest may lie after this patient's today (written a zone ahead): then the one before it counts.
+            LocalDate oldest = last.minusDays(CheckInSummary.DAYS - 1L);
+            for (LocalDate day = last.isAfter(today) ? today : last; !day.isBefore(oldest); day = day.minusDays(1)) {
+                if (CheckInSummary.has(last, days, day)) {
+                    latest = Optional.of(day).filter(d -> windowStart == null || !d.isBefore(windowStart));
+                    break;
+                }
+            }
+        }
+        return new SharedCompliance(latest, latest.map(d -> ChronoUnit.DAYS.between(d, today)),
+                count(today, windowStart, last, days, 7), shown(today, windowStart, 7),
+                count(today, windowStart, last, days, 30), shown(today, windowStart, 30));
     }
 
-    /** How many of the last {@code period} days (today included) the grant's window shows. */
-    private static int shown(Access access, LocalDate today, int period) {
-        LocalDate from = access.clip(today.minusDays(period - 1L));
+    /** Check-ins on the days of the last {@code period} (today included) the window shows. */
+    private static int count(LocalDate today, LocalDate windowStart, LocalDate last, long days, int period) {
+        if (last == null) {
+            return 0;
+        }
+        int count = 0;
+        for (LocalDate day = first(today, windowStart, period); !day.isAfter(today); day = day.plusDays(1)) {
+            if (CheckInSummary.has(last, days, day)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The first of the last {@code period} days (today included) the window shows. */
+    private static LocalDate first(LocalDate today, LocalDate windowStart, int period) {
+        LocalDate from = today.minusDays(period - 1L);
+        return windowStart != null && windowStart.isAfter(from) ? windowStart : from;
+    }
+
+    /** How many of the last {@code period} days (today included) the window shows. */
+    private static int shown(LocalDate today, LocalDate windowStart, int period) {
+        LocalDate from = first(today, windowStart, period);
         return from.isAfter(today) ? 0 : (int) ChronoUnit.DAYS.between(from, today) + 1;
     }
 

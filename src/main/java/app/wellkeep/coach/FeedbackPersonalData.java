@@ -50,6 +50,6 @@ public class FeedbackPersonalData implements PersonalData {
     @Override
     public long erase(UUID personId) {
         return CoachFeedback.delete("patientId", personId) + CareNote.delete("patientId", personId)
-                + CheckInReview.delete("patientId", personId);
+                + ReviewSummary.delete("patientId", personId) + CheckInReview.delete("patientId", personId);
     }
 }

@@ -387,32 +387,38 @@ public class RosterService {
     }
 
     /**
-     * When a check-in inside the window was last reviewed, by anyone. Reviews belong to the triage queue; read here
-     * with SQL of their table in two queries: the latest review of patients who share all their history, and the
-     * latest per check-in day of those with a window, which are then clipped.
+     * When a check-in inside the window was last reviewed, by anyone. From each patient's {@link ReviewSummary}: the
+     * latest review is the answer when the check-in it reviewed is inside the window. Otherwise (a window that
+     * starts after that check-in) an earlier review of a later check-in may be: those few patients are read from the
+     * reviews themselves, in one query.
      */
-    @SuppressWarnings("unchecked")
     Map<UUID, Instant> lastReviewed(List<Access> accesses) {
         Map<UUID, Instant> latest = new HashMap<>();
-        List<UUID> whole = accesses.stream().filter(a -> a.windowStart() == null).map(Access::patientId).toList();
-        List<Access> windowed = accesses.stream().filter(a -> a.windowStart() != null).toList();
-        var em = PatientTag.getEntityManager();
-        if (!whole.isEmpty()) {
-            ((List<Object[]>) em.createNativeQuery("SELECT patient_id, MAX(reviewed_at) FROM checkin_review "
-                    + "WHERE patient_id IN (:ids) GROUP BY patient_id", Object[].class).setParameter("ids", whole)
-                    .getResultList()).forEach(row -> latest.put(uuid(row[0]), instant(row[1])));
+        if (accesses.isEmpty()) {
+            return latest;
         }
-        if (!windowed.isEmpty()) {
-            Map<UUID, Access> byId = windowed.stream().collect(Collectors.toMap(Access::patientId, a -> a));
-            LocalDate earliest = windowed.stream().map(Access::windowStart).min(Comparator.naturalOrder()).get();
-            ((List<Object[]>) em.createNativeQuery("SELECT r.patient_id, c.local_date, MAX(r.reviewed_at) "
-                    + "FROM checkin_review r JOIN checkin c ON c.id = r.checkin_id "
-                    + "WHERE r.patient_id IN (:ids) AND c.local_date >= :earliest GROUP BY r.patient_id, c.local_date",
-                    Object[].class).setParameter("ids", byId.keySet()).setParameter("earliest", earliest)
-                    .getResultList()).forEach(row -> {
-                        Access access = byId.get(uuid(row[0]));
-                        if (access.covers(localDate(row[1]))) {
-                            latest.merge(access.patientId(), instant(row[2]), (a, b) -> a.isAfter(b) ? a : b);
+        Map<UUID, Access> byId = accesses.stream().collect(Collectors.toMap(Access::patientId, a -> a));
+        List<Access> clipped = new ArrayList<>();
+        ReviewSummary.getEntityManager().createQuery("select s.patientId, s.reviewedAt, s.checkInDate "
+                + "from ReviewSummary s where s.patientId in ?1", Object[].class).setParameter(1, byId.keySet())
+                .getResultList().forEach(row -> {
+                    Access access = byId.get((UUID) row[0]);
+                    if (access.covers((LocalDate) row[2])) {
+                        latest.put(access.patientId(), (Instant) row[1]);
+                    } else {
+                        clipped.add(access);
+                    }
+                });
+        if (!clipped.isEmpty()) {
+            Map<UUID, Access> windowed = clipped.stream().collect(Collectors.toMap(Access::patientId, a -> a));
+            LocalDate earliest = clipped.stream().map(Access::windowStart).min(Comparator.naturalOrder()).get();
+            ReviewSummary.getEntityManager().createQuery("select r.patientId, c.localDate, max(r.reviewedAt) "
+                    + "from CheckInReview r, CheckIn c where c.id = r.checkinId and r.patientId in ?1 "
+                    + "and c.localDate >= ?2 group by r.patientId, c.localDate", Object[].class)
+                    .setParameter(1, windowed.keySet()).setParameter(2, earliest).getResultList().forEach(row -> {
+                        Access access = windowed.get((UUID) row[0]);
+                        if (access.covers((LocalDate) row[1])) {
+                            latest.merge(access.patientId(), (Instant) row[2], (a, b) -> a.isAfter(b) ? a : b);
                         }
                     });
         }
@@ -467,40 +473,5 @@ public class RosterService {
             shown.add(i);
         }
         return shown.stream().map(i -> new PageLink(i, i == number, query.pageLink(i))).toList();
-    }
-
-    private static UUID uuid(Object value) {
-        if (value instanceof UUID id) {
-            return id;
-        }
-        if (value instanceof byte[] bytes) {
-            // H2 hands native UUID columns back as their 16 bytes.
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
-            return new UUID(buffer.getLong(), buffer.getLong());
-        }
-        return UUID.fromString(value.toString());
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant at) {
-            return at;
-        }
-        if (value instanceof java.time.OffsetDateTime at) {
-            return at.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp at) {
-            return at.toInstant();
-        }
-        return java.time.OffsetDateTime.parse(value.toString()).toInstant();
-    }
-
-    private static LocalDate localDate(Object value) {
-        if (value instanceof LocalDate day) {
-            return day;
-        }
-        if (value instanceof java.sql.Date day) {
-            return day.toLocalDate();
-        }
-        return LocalDate.parse(value.toString());
     }
 }

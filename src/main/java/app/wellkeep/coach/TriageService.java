@@ -290,6 +290,7 @@ public class TriageService {
                 review.reviewerName = coach.displayName;
                 review.reviewedAt = later(clock.instant(), checkIn.updatedAt());
             }
+            ReviewSummary.refresh(checkIn.patientId());
             return checkIn.patientId();
         });
     }
@@ -306,6 +307,7 @@ public class TriageService {
                 return new UndoResult(Undo.NOT_THE_REVIEWER, review.reviewerName, checkIn.patientId());
             }
             review.delete();
+            ReviewSummary.refresh(checkIn.patientId());
             return new UndoResult(Undo.UNDONE, review.reviewerName, checkIn.patientId());
         });
     }

@@ -134,11 +134,14 @@ public class TrendService {
         if (byPatient.isEmpty()) {
             return latest;
         }
-        LatestDay.<LatestDay>find("personId in ?1", byPatient.keySet()).withHint(READ_ONLY, true).stream()
-                .forEach(d -> {
-                    Access access = byPatient.get(d.personId).get(d.metric.category());
-                    if (access != null && access.covers(d.localDate)) {
-                        latest.merge(d.personId, d.localDate, (a, b) -> a.isAfter(b) ? a : b);
+        LatestDay.getEntityManager().createQuery("select d.personId, d.metric, d.localDate from LatestDay d "
+                + "where d.personId in ?1", Object[].class).setParameter(1, byPatient.keySet()).getResultList()
+                .forEach(row -> {
+                    UUID person = (UUID) row[0];
+                    LocalDate day = (LocalDate) row[2];
+                    Access access = byPatient.get(person).get(((Metric) row[1]).category());
+                    if (access != null && access.covers(day)) {
+                        latest.merge(person, day, (a, b) -> a.isAfter(b) ? a : b);
                     }
                 });
         return latest;

@@ -38,6 +38,7 @@ class CheckInPagesTest {
         QuarkusTransaction.requiringNew().run(() -> {
             UUID id = person().id;
             CheckIn.delete("personId", id);
+            CheckInSummary.refresh(id);
             QuestionnaireResponse.delete("personId", id);
         });
     }

@@ -163,5 +163,6 @@ class ReminderServiceTest {
         checkIn.createdAt = Instant.parse("2026-11-23T20:00:00Z");
         checkIn.updatedAt = checkIn.createdAt;
         checkIn.persist();
+        CheckInSummary.refresh(personId);
     }
 }

@@ -116,6 +116,13 @@ class RosterPagesTest {
                 RosterFixture.today().minusDays(3));
         RosterFixture.checkIn(before, 4);
         RosterFixture.latestDay(before, Metric.STEPS, 2);
+        // The latest review is of a check-in before the window; an earlier one, of a check-in inside it, is shown.
+        Person earlier = RosterFixture.patient("Yara Earlier", coach, EnumSet.allOf(Category.class),
+                RosterFixture.today().minusDays(5));
+        Instant inside = RosterFixture.today().minusDays(2).atTime(12, 0).atZone(java.time.ZoneId.of("Europe/London"))
+                .toInstant();
+        RosterFixture.review(earlier, RosterFixture.checkIn(earlier, 2), inside);
+        RosterFixture.review(earlier, RosterFixture.checkIn(earlier, 9), Instant.now().minus(1, ChronoUnit.HOURS));
         RosterFixture.actAs(coach);
 
         Map<UUID, Map<String, String>> rows = rows(body(""));
@@ -126,6 +133,7 @@ class RosterPagesTest {
         assertEquals("No data", w.get("data"), "the latest heart data is before the window");
         assertEquals("1", w.get("alerts"), "the alert before the window does not count");
         assertEquals("None", w.get("reviewed"), "the review is of a check-in before the window");
+        assertEquals(CareTeamPages.date(RosterFixture.today().minusDays(2)), rows.get(earlier.id).get("reviewed"));
         Map<String, String> x = rows.get(before.id);
         assertEquals("None", x.get("checkin"), "the only check-in is the day before the window");
         assertEquals("0 % (0 of 4 days)", x.get("adherence7"));

@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import app.wellkeep.account.Person;
 import app.wellkeep.checkin.CheckIn;
+import app.wellkeep.checkin.CheckInSummary;
 import app.wellkeep.consent.Category;
 import app.wellkeep.consent.ConsentFixture;
 import app.wellkeep.demo.DemoData;
@@ -128,8 +129,10 @@ class TriageBrowserTest {
         Person maya = person(DemoData.MAYA);
         Person sam = person(DemoData.SAM);
         ConsentFixture.grant(maya, sam, null, EnumSet.of(Category.CHECK_INS), null, null, null);
-        QuarkusTransaction.requiringNew().run(() -> CheckIn.delete("personId = ?1 and localDate >= ?2", maya.id,
-                ConsentFixture.today().minusDays(1)));
+        QuarkusTransaction.requiringNew().run(() -> {
+            CheckIn.delete("personId = ?1 and localDate >= ?2", maya.id, ConsentFixture.today().minusDays(1));
+            CheckInSummary.refresh(maya.id);
+        });
         TriageFixture.checkIn(maya, ConsentFixture.today().minusDays(1), 4);
         return TriageFixture.checkIn(maya, ConsentFixture.today(), 2, CheckIn.Symptom.HEADACHE).id;
     }

@@ -16,6 +16,7 @@ import io.quarkus.test.security.TestIdentityAssociation;
 import app.wellkeep.account.Person;
 import app.wellkeep.checkin.CheckIn;
 import app.wellkeep.checkin.CheckIn.Symptom;
+import app.wellkeep.checkin.CheckInSummary;
 import app.wellkeep.checkin.QuestionnaireResponse;
 import app.wellkeep.consent.ConsentFixture;
 import app.wellkeep.vitals.Alert;
@@ -48,6 +49,7 @@ final class TriageFixture {
             c.createdAt = Instant.now().minusSeconds(60);
             c.updatedAt = c.createdAt;
             c.persist();
+            CheckInSummary.refresh(patient.id);
             return c;
         });
     }
@@ -99,6 +101,7 @@ final class TriageFixture {
             review.reviewerName = coach.displayName;
             review.reviewedAt = Instant.now().plusSeconds(5);
             review.persist();
+            ReviewSummary.refresh(patient.id);
         });
     }
 

@@ -15,6 +15,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import app.wellkeep.account.Person;
 import app.wellkeep.account.Role;
 import app.wellkeep.checkin.CheckIn;
+import app.wellkeep.checkin.CheckInSummary;
 import app.wellkeep.checkin.QuestionnaireResponse;
 import app.wellkeep.coach.CareTeam;
 import app.wellkeep.coach.CareTeamMember;
@@ -115,6 +116,7 @@ public final class ConsentFixture {
             c.createdAt = Instant.now();
             c.updatedAt = Instant.now();
             c.persist();
+            CheckInSummary.refresh(patient.id);
             return c;
         });
     }

@@ -36,6 +36,7 @@ import app.wellkeep.audit.AuditEvent;
 import app.wellkeep.coach.CareNote;
 import app.wellkeep.coach.CheckInReview;
 import app.wellkeep.coach.CoachFeedback;
+import app.wellkeep.coach.ReviewSummary;
 import app.wellkeep.testsupport.Forms;
 import app.wellkeep.vitals.Limit;
 import app.wellkeep.vitals.Metric;
@@ -466,7 +467,10 @@ class ConsentMatrixTest {
                     }
                     assertEquals(1L, reviews(recentCheckIn), "the review stays");
                 } finally {
-                    QuarkusTransaction.requiringNew().run(() -> CheckInReview.deleteById(recentCheckIn));
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        CheckInReview.deleteById(recentCheckIn);
+                        ReviewSummary.refresh(patient.id);
+                    });
                 }
             }
             case "POST /care-team/check-ins/{checkinId}/feedback" -> {
@@ -695,6 +699,7 @@ class ConsentMatrixTest {
             review.reviewerName = coach.displayName;
             review.reviewedAt = Instant.now().plusSeconds(5);
             review.persist();
+            ReviewSummary.refresh(patient.id);
         });
     }
 

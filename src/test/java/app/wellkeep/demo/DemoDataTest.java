@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import app.wellkeep.account.Person;
 import app.wellkeep.checkin.CheckIn;
+import app.wellkeep.checkin.CheckInSummary;
 import app.wellkeep.checkin.QuestionnaireResponse;
 import app.wellkeep.coach.CareTeam;
 import app.wellkeep.consent.ConsentDemo;
@@ -39,6 +40,7 @@ class DemoDataTest {
                 .<Person>findBySubject(DemoData.MAYA.subject()).ifPresent(m -> {
                     QuestionnaireResponse.delete("personId", m.id);
                     CheckIn.delete("personId", m.id);
+                    CheckInSummary.refresh(m.id);
                 }));
         demo.load();
         long persons = Person.count();

@@ -49,6 +49,7 @@ import app.wellkeep.account.PersonService;
 import app.wellkeep.account.Role;
 import app.wellkeep.account.TokenProfile;
 import app.wellkeep.checkin.CheckIn;
+import app.wellkeep.checkin.CheckInSummary;
 import app.wellkeep.checkin.QuestionnaireResponse;
 import app.wellkeep.checkin.ReminderSetting;
 import app.wellkeep.testsupport.Forms;
@@ -86,6 +87,7 @@ class ExportPagesTest {
             QuestionnaireResponse.update("followsId = null where personId = ?1", personId);
             QuestionnaireResponse.delete("personId", personId);
             CheckIn.delete("personId", personId);
+            CheckInSummary.refresh(personId);
         });
         Seed.checkInData(personId);
     }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import app.wellkeep.checkin.CheckIn;
+import app.wellkeep.checkin.CheckInSummary;
 import app.wellkeep.checkin.QuestionnaireResponse;
 import app.wellkeep.checkin.ReminderSetting;
 
@@ -46,6 +47,7 @@ public final class Seed {
                 c.updatedAt = c.createdAt;
                 c.persist();
             }
+            CheckInSummary.refresh(personId);
             QuestionnaireResponse screening = response(personId, "phq-2", "phq-1=1,phq-2=2", 3, "positive", null,
                     now);
             String phq9 = "phq-1=1,phq-2=2,phq-3=0,phq-4=0,phq-5=0,phq-6=0,phq-7=0,phq-8=0,phq-9=0";
