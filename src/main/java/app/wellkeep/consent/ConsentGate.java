@@ -222,13 +222,17 @@ public class ConsentGate {
             LocalDate today = LocalDate.ofInstant(now, patient.zone());
             widest.put(patient.id, widest(active, today).get().id);
             Map<Category, Access> permits = new EnumMap<>(Category.class);
+            Map<Category, Optional<LocalDate>> windows = new EnumMap<>(Category.class);
             for (Category category : Category.values()) {
-                widest(active.stream().filter(g -> g.covers(category)).toList(), today)
-                        .ifPresent(g -> permits.put(category,
-                                new Access(patient.id, category, g.id, g.terms.windowStart(today), today)));
+                widest(active.stream().filter(g -> g.covers(category)).toList(), today).ifPresent(g -> {
+                    LocalDate start = g.terms.windowStart(today);
+                    permits.put(category, new Access(patient.id, category, g.id, start, today));
+                    windows.put(category, Optional.ofNullable(start));
+                });
             }
             access.put(patient.id, permits);
-            lines.add(shared(patient, active, now));
+            // The same windows as shared() finds, from the permissions just made.
+            lines.add(new SharedPatient(patient.id, patient.displayName, windows));
         }
         return new Roster(lines, widest, access);
     }
