@@ -235,6 +235,24 @@ public class TrendService {
         return samplesOfDay(access.patientId(), zone, metric, day);
     }
 
+    /** One local day of a metric's readings in the person's zone, start and value only, in no particular order. */
+    @Transactional
+    public List<SampleService.TimedValue> valuesOfDay(Person person, Metric metric, LocalDate day) {
+        return samples.values(person.id, metric, day.atStartOfDay(person.zone()).toInstant(),
+                day.plusDays(1).atStartOfDay(person.zone()).toInstant());
+    }
+
+    /** The starts and values of one local day a reader may see (in {@code zone}, the patient's): none before the window. */
+    @Transactional
+    public List<SampleService.TimedValue> valuesOfDay(Access access, ZoneId zone, Metric metric, LocalDate day) {
+        access.require(metric.category());
+        if (!access.covers(day)) {
+            return List.of();
+        }
+        return samples.values(access.patientId(), metric, day.atStartOfDay(zone).toInstant(),
+                day.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
     private List<Reading> samplesOfDay(UUID personId, ZoneId zone, Metric metric, LocalDate day) {
         return samples.readings(personId, metric, day.atStartOfDay(zone).toInstant(),
                 day.plusDays(1).atStartOfDay(zone).toInstant());
