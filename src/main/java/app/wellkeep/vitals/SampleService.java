@@ -612,8 +612,14 @@ public class SampleService {
     public record TimedValue(long startMs, double value) {
     }
 
-    /** What makes two device readings the same reading, as their derived id does, without hashing it. */
-    private record DeviceKey(String stage, String source, long startMs, long endMs) {
+    /** Within one source, stage and day, what makes two device readings the same reading, as their id does. */
+    private record Moment(long startMs, long endMs) {
+
+        @Override
+        public int hashCode() {
+            // Mixed: minute-level readings have start = end and many low zero bits, which a plain hash collides on.
+            return Long.hashCode((startMs * 0x9E3779B97F4A7C15L) ^ endMs);
+        }
     }
 
     /**
@@ -624,26 +630,30 @@ public class SampleService {
     @Transactional
     public List<TimedValue> values(UUID personId, Metric metric, Instant from, Instant to) {
         List<TimedValue> values = new ArrayList<>();
-        Set<DeviceKey> seen = new HashSet<>();
         long fromMs = from.toEpochMilli();
         long toMs = to.toEpochMilli();
+        // The same reading in two batches is in two blocks of one source, stage and day: such blocks are merged.
+        Map<List<Object>, List<Series>> blocks = new HashMap<>();
         em.createQuery("select b.stage, b.source, b.utcDay, b.samples from SampleBlock b where b.personId = ?1 "
                 + "and b.metric = ?2 and b.utcDay >= ?3 and b.utcDay <= ?4", Object[].class)
                 .setParameter(1, personId).setParameter(2, metric)
                 .setParameter(3, LocalDate.ofInstant(from, ZoneOffset.UTC))
-                .setParameter(4, LocalDate.ofInstant(to, ZoneOffset.UTC)).getResultStream().forEach(row -> {
-                    String stage = (String) row[0];
-                    String source = (String) row[1];
-                    Series series = Series.decode((byte[]) row[3], SampleBlock.dayStartMs((LocalDate) row[2]));
-                    for (int i = 0; i < series.size(); i++) {
-                        long start = series.start(i);
-                        // The same reading in two batches counts once, as readings() sees it by its id.
-                        if (start >= fromMs && start < toMs
-                                && seen.add(new DeviceKey(stage, source, start, series.end(i)))) {
-                            values.add(new TimedValue(start, series.value(i)));
-                        }
+                .setParameter(4, LocalDate.ofInstant(to, ZoneOffset.UTC)).getResultList()
+                .forEach(row -> blocks.computeIfAbsent(List.of(row[0], row[1], row[2]), k -> new ArrayList<>())
+                        .add(Series.decode((byte[]) row[3], SampleBlock.dayStartMs((LocalDate) row[2]))));
+        for (List<Series> group : blocks.values()) {
+            // A block holds each reading once (sorted and de-duplicated when written): only several need a check.
+            Set<Moment> seen = group.size() > 1 ? new HashSet<>() : null;
+            for (Series series : group) {
+                for (int i = 0; i < series.size(); i++) {
+                    long start = series.start(i);
+                    if (start >= fromMs && start < toMs
+                            && (seen == null || seen.add(new Moment(start, series.end(i))))) {
+                        values.add(new TimedValue(start, series.value(i)));
                     }
-                });
+                }
+            }
+        }
         em.createQuery("select s.startAt, s.value from Sample s where s.personId = ?1 and s.metric = ?2 "
                 + "and s.startAt >= ?3 and s.startAt < ?4", Object[].class).setParameter(1, personId)
                 .setParameter(2, metric).setParameter(3, from).setParameter(4, to).getResultList()
