@@ -255,12 +255,19 @@ public class TrendPages {
         } catch (DateTimeParseException e) {
             return badRequest(slug, messages().metricName(slug), "rangeBadDate");
         }
-        return Response.ok(Templates.heartRateDay(dayView(person, day,
-                trends.samplesOfDay(person, Metric.HEART_RATE, day), person.zone()))).build();
+        return Response.ok(Templates.heartRateDay(dayViewOf(person, day,
+                trends.valuesOfDay(person, Metric.HEART_RATE, day), person.zone()))).build();
     }
 
     /** One day of heart rate: the readings (whoever may read them), in the zone of the patient, the reader's units. */
     public static DayView dayView(Person reader, LocalDate day, List<Reading> samples, ZoneId zone) {
+        return dayViewOf(reader, day, samples.stream()
+                .map(r -> new SampleService.TimedValue(r.start().toEpochMilli(), r.value())).toList(), zone);
+    }
+
+    /** One day of heart rate from the readings' starts and values, all its table shows. */
+    public static DayView dayViewOf(Person reader, LocalDate day, List<SampleService.TimedValue> samples,
+            ZoneId zone) {
         UnitView unit = UnitView.of(reader, Metric.HEART_RATE);
         Table table = TrendTables.heartRateDay(samples, zone, unit);
         return new DayView(day.toString(), TrendTables.DAY.format(day), day.minusDays(1).toString(),

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -64,11 +64,19 @@ public class TrendService {
     }
 
     private static List<DailyRollup> daily(UUID personId, Metric metric, LocalDate from, LocalDate to) {
-        // Built by the query rather than loaded as entities: a three-year range is thousands of rows, only read.
-        return DailyRollup.getEntityManager().createQuery(DailyRollup.FIGURES + "where r.personId = ?1 and "
-                + "r.metric = ?2 and r.localDate >= ?3 and r.localDate <= ?4 order by r.localDate, r.stage",
-                DailyRollup.class).setParameter(1, personId).setParameter(2, metric).setParameter(3, from)
-                .setParameter(4, to).getResultList();
+        // Columns read as a tuple and the figures built here: person and metric are known, and a result of the
+        // entity's type would be de-duplicated row by row. A three-year range is thousands of rows, only read.
+        List<Object[]> rows = DailyRollup.getEntityManager().createQuery("select r.stage, r.localDate, r.count, "
+                + "r.total, r.min, r.max, r.latest from DailyRollup r where r.personId = ?1 and r.metric = ?2 and "
+                + "r.localDate >= ?3 and r.localDate <= ?4 order by r.localDate, r.stage", Object[].class)
+                .setParameter(1, personId).setParameter(2, metric).setParameter(3, from).setParameter(4, to)
+                .getResultList();
+        List<DailyRollup> days = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            days.add(new DailyRollup(personId, metric, (String) row[0], (LocalDate) row[1], (Integer) row[2],
+                    (Double) row[3], (Double) row[4], (Double) row[5], (Double) row[6]));
+        }
+        return days;
     }
 
     /** The figures of the latest day that has any of this metric. */
@@ -100,23 +108,27 @@ public class TrendService {
         Map<Category, Access> byCategory = new EnumMap<>(Category.class);
         accesses.forEach(a -> byCategory.put(a.category(), a));
         UUID patientId = accesses.iterator().next().patientId();
-        return latestOfEach(patientId, m -> {
-            Access access = byCategory.get(m.metric.category());
-            return access != null && access.patientId().equals(patientId) && access.covers(m.localDate);
+        return latestOfEach(patientId, (metric, day) -> {
+            Access access = byCategory.get(metric.category());
+            return access != null && access.patientId().equals(patientId) && access.covers(day);
         });
     }
 
-    private static Latest latestOfEach(UUID personId, Predicate<LatestDay> visible) {
-        Map<Metric, LocalDate> days = new EnumMap<>(Metric.class);
-        LatestDay.<LatestDay>list("personId", personId).stream().filter(d -> visible == null || visible.test(d))
-                .forEach(d -> days.put(d.metric, d.localDate));
+    private static Latest latestOfEach(UUID personId, BiPredicate<Metric, LocalDate> visible) {
+        // One query joining each metric's latest day to its figures, which the primary key finds.
+        List<Object[]> rows = DailyRollup.getEntityManager().createQuery("select r.metric, r.stage, r.localDate, "
+                + "r.count, r.total, r.min, r.max, r.latest from LatestDay d join DailyRollup r on "
+                + "r.personId = d.personId and r.metric = d.metric and r.localDate = d.localDate "
+                + "where d.personId = ?1", Object[].class).setParameter(1, personId).getResultList();
         Map<Metric, List<DailyRollup>> figures = new EnumMap<>(Metric.class);
-        if (!days.isEmpty()) {
-            DailyRollup.getEntityManager()
-                    .createQuery(DailyRollup.FIGURES + "where r.personId = ?1 and r.localDate in ?2", DailyRollup.class)
-                    .setParameter(1, personId).setParameter(2, Set.copyOf(days.values())).getResultList().stream()
-                    .filter(r -> r.localDate.equals(days.get(r.metric)))
-                    .forEach(r -> figures.computeIfAbsent(r.metric, m -> new ArrayList<>()).add(r));
+        for (Object[] row : rows) {
+            Metric metric = (Metric) row[0];
+            LocalDate day = (LocalDate) row[2];
+            if (visible == null || visible.test(metric, day)) {
+                figures.computeIfAbsent(metric, m -> new ArrayList<>()).add(new DailyRollup(personId, metric,
+                        (String) row[1], day, (Integer) row[3], (Double) row[4], (Double) row[5], (Double) row[6],
+                        (Double) row[7]));
+            }
         }
         return new Latest(figures);
     }
@@ -236,6 +248,24 @@ public class TrendService {
             return List.of();
         }
         return samplesOfDay(access.patientId(), zone, metric, day);
+    }
+
+    /** One local day of a metric's readings in the person's zone, start and value only, in no particular order. */
+    @Transactional
+    public List<SampleService.TimedValue> valuesOfDay(Person person, Metric metric, LocalDate day) {
+        return samples.values(person.id, metric, day.atStartOfDay(person.zone()).toInstant(),
+                day.plusDays(1).atStartOfDay(person.zone()).toInstant());
+    }
+
+    /** The starts and values of one local day a reader may see (in {@code zone}, the patient's): none before the window. */
+    @Transactional
+    public List<SampleService.TimedValue> valuesOfDay(Access access, ZoneId zone, Metric metric, LocalDate day) {
+        access.require(metric.category());
+        if (!access.covers(day)) {
+            return List.of();
+        }
+        return samples.values(access.patientId(), metric, day.atStartOfDay(zone).toInstant(),
+                day.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
     private List<Reading> samplesOfDay(UUID personId, ZoneId zone, Metric metric, LocalDate day) {

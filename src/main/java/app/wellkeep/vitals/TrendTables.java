@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -252,9 +253,13 @@ public final class TrendTables {
 
     static final int SLOT_SECONDS = 15 * 60;
 
-    static Table heartRateDay(List<Reading> samples, ZoneId zone, UnitView unit) {
-        Map<Long, List<Reading>> slots = samples.stream().collect(Collectors.groupingBy(
-                s -> Math.floorDiv(s.start().getEpochSecond(), SLOT_SECONDS), TreeMap::new, Collectors.toList()));
+    static Table heartRateDay(List<SampleService.TimedValue> samples, ZoneId zone, UnitView unit) {
+        // Per slot, in one pass: the same compensated mean, lowest, highest and count a stream of each slot gives.
+        TreeMap<Long, DoubleSummaryStatistics> slots = new TreeMap<>();
+        for (SampleService.TimedValue s : samples) {
+            slots.computeIfAbsent(Math.floorDiv(s.startMs(), SLOT_SECONDS * 1000L), k -> new DoubleSummaryStatistics())
+                    .accept(s.value());
+        }
         // On the day clocks change, one hour happens twice: the offset tells the two apart.
         boolean offsetsDiffer = slots.keySet().stream()
                 .map(slot -> zone.getRules().getOffset(Instant.ofEpochSecond(slot * SLOT_SECONDS))).distinct()
@@ -262,12 +267,10 @@ public final class TrendTables {
         List<Row> rows = slots.entrySet().stream().map(e -> {
             ZonedDateTime start = Instant.ofEpochSecond(e.getKey() * SLOT_SECONDS).atZone(zone);
             String label = TIME.format(start) + (offsetsDiffer ? " (" + start.getOffset() + ")" : "");
-            List<Reading> slot = e.getValue();
-            double mean = slot.stream().mapToDouble(Reading::value).average().orElseThrow();
-            return new Row(label, 0, 0, null, List.of(Cell.number(unit.format(mean)),
-                    Cell.number(unit.format(slot.stream().mapToDouble(Reading::value).min().orElseThrow())),
-                    Cell.number(unit.format(slot.stream().mapToDouble(Reading::value).max().orElseThrow())),
-                    Cell.number(Integer.toString(slot.size()))));
+            DoubleSummaryStatistics slot = e.getValue();
+            return new Row(label, 0, 0, null, List.of(Cell.number(unit.format(slot.getAverage())),
+                    Cell.number(unit.format(slot.getMin())), Cell.number(unit.format(slot.getMax())),
+                    Cell.number(Long.toString(slot.getCount()))));
         }).toList();
         return new Table(List.of(new Column("mean", true), new Column("min", true), new Column("max", true),
                 new Column("readings", false)), rows);

@@ -68,6 +68,36 @@ class SampleServiceTest {
     }
 
     @Test
+    void theValuesOfADayAreItsReadingsWithoutTheirIds() {
+        Person p = person("Europe/London");
+        samples.record(p, List.of(at(Metric.HEART_RATE, "2026-05-01T08:00:00Z", 61, "watch"),
+                at(Metric.HEART_RATE, "2026-05-01T08:01:00Z", 63, "watch"),
+                at(Metric.HEART_RATE, "2026-05-01T08:00:00Z", 62, "chest strap"),
+                at(Metric.HEART_RATE, "2026-05-02T08:00:00Z", 90, "watch"),
+                NewReading.at(Metric.HEART_RATE, Instant.parse("2026-05-01T09:00:00Z"), 0, 70, "manual", true,
+                        null)));
+        // An import bringing one of those readings again and a new one.
+        ReadingBatch batch = samples.stagedBatch(p, UUID.randomUUID(), 1, 1000);
+        batch.add(Metric.HEART_RATE, Instant.parse("2026-05-01T08:01:00Z"), Instant.parse("2026-05-01T08:01:00Z"), 0,
+                63, Sample.NO_STAGE, "watch");
+        batch.add(Metric.HEART_RATE, Instant.parse("2026-05-01T08:02:00Z"), Instant.parse("2026-05-01T08:02:00Z"), 0,
+                65, Sample.NO_STAGE, "watch");
+        batch.finishReading();
+        QuarkusTransaction.requiringNew().run(() -> samples.publish(batch));
+
+        Instant from = Instant.parse("2026-04-30T23:00:00Z");
+        Instant to = Instant.parse("2026-05-01T23:00:00Z");
+        List<String> expected = QuarkusTransaction.requiringNew()
+                .call(() -> samples.readings(p.id, Metric.HEART_RATE, from, to)).stream()
+                .map(r -> r.start().toEpochMilli() + "=" + r.value()).sorted().toList();
+        List<String> values = QuarkusTransaction.requiringNew()
+                .call(() -> samples.values(p.id, Metric.HEART_RATE, from, to)).stream()
+                .map(v -> v.startMs() + "=" + v.value()).sorted().toList();
+        assertEquals(5, expected.size(), "the day's readings, the repeat once: " + expected);
+        assertEquals(expected, values);
+    }
+
+    @Test
     void daysFollowThePersonsZoneThroughTheLongDayOfTheAutumnChange() {
         // New York leaves daylight saving on 1 November 2026: that day has 25 hours.
         Person p = person("America/New_York");
