@@ -38,7 +38,9 @@ class ConsentBoundaryTest {
             // Sends each person their own check-in reminder.
             "checkin/ReminderService.java",
             // Runs each person's own import.
-            "ingest/ImportWorker.java");
+            "ingest/ImportWorker.java",
+            // Lock the patient's row to rewrite a derived summary; they read nothing of the person.
+            "checkin/CheckInSummary.java", "coach/ReviewSummary.java");
 
     @Test
     void patientDataIsQueriedOnlyByItsOwnFeature() throws IOException {
