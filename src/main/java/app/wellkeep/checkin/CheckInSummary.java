@@ -78,15 +78,15 @@ public class CheckInSummary extends PanacheEntityBase {
                 .createQuery("select c.localDate from CheckIn c where c.personId = ?1 and c.localDate > ?2",
                         LocalDate.class)
                 .setParameter(1, personId).setParameter(2, last.minusDays(DAYS)).getResultList();
-        if (summary == null) {
+        boolean created = summary == null;
+        if (created) {
             summary = new CheckInSummary();
             summary.personId = personId;
-            summary.lastCheckIn = last;
-            summary.days = bits(last, recent);
+        }
+        summary.lastCheckIn = last;
+        summary.days = bits(last, recent);
+        if (created) {
             summary.persist();
-        } else {
-            summary.lastCheckIn = last;
-            summary.days = bits(last, recent);
         }
     }
 

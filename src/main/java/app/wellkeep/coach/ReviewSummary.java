@@ -51,15 +51,15 @@ public class ReviewSummary extends PanacheEntityBase {
             }
             return;
         }
-        if (summary == null) {
+        boolean created = summary == null;
+        if (created) {
             summary = new ReviewSummary();
             summary.patientId = patientId;
-            summary.reviewedAt = (Instant) latest.get(0)[0];
-            summary.checkInDate = (LocalDate) latest.get(0)[1];
+        }
+        summary.reviewedAt = (Instant) latest.get(0)[0];
+        summary.checkInDate = (LocalDate) latest.get(0)[1];
+        if (created) {
             summary.persist();
-        } else {
-            summary.reviewedAt = (Instant) latest.get(0)[0];
-            summary.checkInDate = (LocalDate) latest.get(0)[1];
         }
     }
 
