@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -45,6 +47,7 @@ import app.wellkeep.consent.ConsentGate.Purpose;
 import app.wellkeep.consent.ConsentGate.SharedPatient;
 import app.wellkeep.consent.ConsentGate.Subject;
 import app.wellkeep.patient.DashboardPages;
+import app.wellkeep.vitals.DailyRollup;
 import app.wellkeep.vitals.Goals;
 import app.wellkeep.vitals.Limit;
 import app.wellkeep.vitals.Metric;
@@ -213,8 +216,19 @@ public class PatientViewPages {
                     boolean clipped = first != null && asked.from().isBefore(first);
                     boolean before = first != null && asked.to().isBefore(first);
                     TrendRange shown = clipped && !before ? new TrendRange(first, asked.to(), asked.preset()) : asked;
-                    TrendView view = TrendPages.view(reader, slug, TrendPages.name(slug), shown,
-                            (metric, start, end) -> before ? List.of() : trends.daily(access, metric, start, end),
+                    TrendPages.Figures figures = new TrendPages.Figures() {
+
+                        @Override
+                        public List<DailyRollup> daily(Metric metric, LocalDate start, LocalDate end) {
+                            return before ? List.of() : trends.daily(access, metric, start, end);
+                        }
+
+                        @Override
+                        public SortedMap<LocalDate, Double> asleepByNight(LocalDate start, LocalDate end) {
+                            return before ? new TreeMap<>() : trends.asleepByNight(access, start, end);
+                        }
+                    };
+                    TrendView view = TrendPages.view(reader, slug, TrendPages.name(slug), shown, figures,
                             d -> header.base() + "/trends/heart-rate/days/" + d);
                     return Response.ok(Templates.trend(header, view,
                             clipped ? TrendTables.formatDay(first) : null, before)).build();

@@ -13,7 +13,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcType;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import app.wellkeep.common.LocalDateColumn;
 
 /** One metric (and sleep stage) on one local day of a person: what every trend page reads. */
 @Entity
@@ -54,8 +58,10 @@ public class DailyRollup extends PanacheEntityBase {
     @Column(length = 16)
     public String stage;
 
+    /** Read as the driver's own {@code LocalDate}: pages read thousands of these ({@link LocalDateColumn}). */
     @Id
     @Column(name = "local_date")
+    @JdbcType(LocalDateColumn.class)
     public LocalDate localDate;
 
     @Column(name = "sample_count", nullable = false)

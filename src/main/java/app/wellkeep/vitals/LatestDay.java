@@ -13,7 +13,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcType;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import app.wellkeep.common.LocalDateColumn;
 
 /** The latest day that has figures of one metric of a person; kept by {@link SampleService} as it counts days. */
 @Entity
@@ -46,6 +50,8 @@ public class LatestDay extends PanacheEntityBase {
     @Column(length = 32)
     public Metric metric;
 
+    /** Read as the driver's own {@code LocalDate} ({@link LocalDateColumn}). */
     @Column(name = "local_date", nullable = false)
+    @JdbcType(LocalDateColumn.class)
     public LocalDate localDate;
 }

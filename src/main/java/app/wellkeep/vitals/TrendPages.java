@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -76,10 +77,12 @@ public class TrendPages {
     }
 
     /** Reads one metric's daily figures for a trend page: the owner's own, or a reader's through the consent gate. */
-    @FunctionalInterface
     public interface Figures {
 
         List<DailyRollup> daily(Metric metric, LocalDate from, LocalDate to);
+
+        /** Each night's minutes asleep, oldest first; a long range's sleep needs no more than that. */
+        SortedMap<LocalDate, Double> asleepByNight(LocalDate from, LocalDate to);
     }
 
     @CheckedTemplate
@@ -197,9 +200,21 @@ public class TrendPages {
         } catch (TrendRange.Invalid e) {
             return badRequest(slug, name, e.key());
         }
-        return Response.ok(Templates.trend(view(person, slug, name, days,
-                (metric, start, end) -> trends.daily(person, metric, start, end),
-                d -> "/trends/heart-rate/days/" + d))).build();
+        Figures figures = new Figures() {
+
+            @Override
+            public List<DailyRollup> daily(Metric metric, LocalDate start, LocalDate end) {
+                return trends.daily(person, metric, start, end);
+            }
+
+            @Override
+            public SortedMap<LocalDate, Double> asleepByNight(LocalDate start, LocalDate end) {
+                return trends.asleepByNight(person, start, end);
+            }
+        };
+        return Response
+                .ok(Templates.trend(view(person, slug, name, days, figures, d -> "/trends/heart-rate/days/" + d)))
+                .build();
     }
 
     /**
@@ -221,12 +236,17 @@ public class TrendPages {
                     TrendTables.bloodPressureWeekly(sys, dia, unit), false);
         }
         Metric metric = Metric.bySlug(slug).orElseThrow();
-        List<DailyRollup> days = figures.daily(metric, range.from(), range.to());
         if (metric == Metric.SLEEP) {
+            // Nights by stage for the daily table; for weeks alone, each night's time asleep is enough.
+            List<DailyRollup> nights = daysToo ? figures.daily(metric, range.from(), range.to()) : List.of();
             return new TrendView(slug, name, unitLabel("h"), "bar", daysToo, range, TrendRange.PRESETS, fromLabel,
-                    toLabel, daysToo ? TrendTables.sleepDaily(days) : NO_DAYS, TrendTables.sleepWeekly(days),
+                    toLabel, daysToo ? TrendTables.sleepDaily(nights) : NO_DAYS,
+                    TrendTables.sleepWeekly(daysToo
+                            ? TrendTables.asleepByNight(nights)
+                            : figures.asleepByNight(range.from(), range.to())),
                     false);
         }
+        List<DailyRollup> days = figures.daily(metric, range.from(), range.to());
         UnitView unit = UnitView.of(reader, metric);
         boolean sum = metric.aggregation() == Metric.Aggregation.SUM;
         boolean dayViews = metric == Metric.HEART_RATE && daysToo;

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiPredicate;
 
@@ -66,6 +68,20 @@ public class TrendService {
     private static List<DailyRollup> daily(UUID personId, Metric metric, LocalDate from, LocalDate to) {
         // Columns read as a tuple and the figures built here: person and metric are known, and a result of the
         // entity's type would be de-duplicated row by row. A three-year range is thousands of rows, only read.
+        // Only sleep has stages: the others are read on the key's stage without it, so one column less a row.
+        if (metric != Metric.SLEEP) {
+            List<Object[]> rows = DailyRollup.getEntityManager().createQuery("select r.localDate, r.count, r.total, "
+                    + "r.min, r.max, r.latest from DailyRollup r where r.personId = ?1 and r.metric = ?2 and "
+                    + "r.stage = ?3 and r.localDate >= ?4 and r.localDate <= ?5 order by r.localDate", Object[].class)
+                    .setParameter(1, personId).setParameter(2, metric).setParameter(3, Sample.NO_STAGE)
+                    .setParameter(4, from).setParameter(5, to).getResultList();
+            List<DailyRollup> days = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                days.add(new DailyRollup(personId, metric, Sample.NO_STAGE, (LocalDate) row[0], (Integer) row[1],
+                        (Double) row[2], (Double) row[3], (Double) row[4], (Double) row[5]));
+            }
+            return days;
+        }
         List<Object[]> rows = DailyRollup.getEntityManager().createQuery("select r.stage, r.localDate, r.count, "
                 + "r.total, r.min, r.max, r.latest from DailyRollup r where r.personId = ?1 and r.metric = ?2 and "
                 + "r.localDate >= ?3 and r.localDate <= ?4 order by r.localDate, r.stage", Object[].class)
@@ -77,6 +93,35 @@ public class TrendService {
                     (Double) row[3], (Double) row[4], (Double) row[5], (Double) row[6]));
         }
         return days;
+    }
+
+    /** Each night's minutes asleep from one local day to another, oldest first (see {@link #asleepByNight}). */
+    @Transactional
+    public SortedMap<LocalDate, Double> asleepByNight(Person person, LocalDate from, LocalDate to) {
+        return asleepByNight(person.id, from, to);
+    }
+
+    /** The nights a reader may see: sleep's category only, and none before the grant's window. */
+    @Transactional
+    public SortedMap<LocalDate, Double> asleepByNight(Access access, LocalDate from, LocalDate to) {
+        access.require(Metric.SLEEP.category());
+        return asleepByNight(access.patientId(), access.clip(from), to);
+    }
+
+    /**
+     * A night's time asleep is the sum of its asleep stages, summed here by the database: a row a night rather than
+     * one a stage. A night with only time awake or in bed is a night asleep for none, as the stage tables count it.
+     */
+    private static SortedMap<LocalDate, Double> asleepByNight(UUID personId, LocalDate from,
+            LocalDate to) {
+        SortedMap<LocalDate, Double> nights = new TreeMap<>();
+        DailyRollup.getEntityManager().createQuery("select r.localDate, sum(case when r.stage in ?3 then r.total "
+                + "else 0 end) from DailyRollup r where r.personId = ?1 and r.metric = ?2 and r.localDate >= ?4 and "
+                + "r.localDate <= ?5 group by r.localDate", Object[].class).setParameter(1, personId)
+                .setParameter(2, Metric.SLEEP).setParameter(3, TrendTables.ASLEEP_STAGES).setParameter(4, from)
+                .setParameter(5, to).getResultList()
+                .forEach(row -> nights.put((LocalDate) row[0], ((Number) row[1]).doubleValue()));
+        return nights;
     }
 
     /** The figures of the latest day that has any of this metric. */

@@ -8,13 +8,13 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.DoubleSummaryStatistics;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -86,7 +86,7 @@ public final class TrendTables {
         }
     }
 
-    /** A row: a day (with a link to its detail where there is one) or an ISO week. */
+    /** A row: a day (with a link to its detail where there is one) or an ISO week, labelled in full. */
     @TemplateData
     public record Row(String label, int week, int weekYear, String href, List<Cell> cells) {
 
@@ -122,16 +122,27 @@ public final class TrendTables {
     }
 
     static Table rangeWeekly(List<DailyRollup> days, UnitView unit) {
-        List<Row> rows = byWeek(days).entrySet().stream().map(e -> {
-            List<DailyRollup> week = e.getValue();
-            double total = week.stream().mapToDouble(d -> d.total).sum();
-            int count = week.stream().mapToInt(d -> d.count).sum();
-            DailyRollup last = week.stream().max(Comparator.comparing((DailyRollup d) -> d.localDate)).orElseThrow();
-            return week(e.getKey(), List.of(Cell.number(unit.format(count == 0 ? 0 : total / count)),
-                    Cell.number(unit.format(week.stream().mapToDouble(d -> d.min).min().orElseThrow())),
-                    Cell.number(unit.format(week.stream().mapToDouble(d -> d.max).max().orElseThrow())),
-                    Cell.number(unit.format(last.latest)), Cell.number(Integer.toString(week.size()))));
-        }).toList();
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<LocalDate, List<DailyRollup>> e : byWeek(days).entrySet()) {
+            // One pass over the week's days: counts, sum, lowest, highest and the last day's latest value.
+            double total = 0;
+            int count = 0;
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            DailyRollup last = null;
+            for (DailyRollup d : e.getValue()) {
+                total += d.total;
+                count += d.count;
+                min = Math.min(min, d.min);
+                max = Math.max(max, d.max);
+                if (last == null || d.localDate.isAfter(last.localDate)) {
+                    last = d;
+                }
+            }
+            rows.add(week(e.getKey(), List.of(Cell.number(unit.format(count == 0 ? 0 : total / count)),
+                    Cell.number(unit.format(min)), Cell.number(unit.format(max)), Cell.number(unit.format(last.latest)),
+                    Cell.number(Integer.toString(e.getValue().size())))));
+        }
         return new Table(List.of(new Column("mean", true), new Column("min", true), new Column("max", true),
                 new Column("latest", false), new Column("days", false)), rows);
     }
@@ -180,15 +191,26 @@ public final class TrendTables {
                 new Column("stageAwake", false), new Column("stageInBed", false)), rows);
     }
 
-    static Table sleepWeekly(List<DailyRollup> rollups) {
-        Map<LocalDate, List<DailyRollup>> nights = nights(rollups);
-        Map<LocalDate, List<LocalDate>> weeks = nights.keySet().stream()
-                .collect(Collectors.groupingBy(d -> d.with(DayOfWeek.MONDAY), TreeMap::new, Collectors.toList()));
-        List<Row> rows = weeks.entrySet().stream().map(e -> {
-            double asleep = e.getValue().stream().mapToDouble(n -> asleepMinutes(nights.get(n))).sum();
-            return week(e.getKey(), List.of(Cell.duration(asleep / e.getValue().size()),
-                    Cell.number(Integer.toString(e.getValue().size()))));
-        }).toList();
+    /** Each night's minutes asleep, from the nights' figures by stage. */
+    static SortedMap<LocalDate, Double> asleepByNight(List<DailyRollup> rollups) {
+        TreeMap<LocalDate, Double> asleep = new TreeMap<>();
+        for (DailyRollup r : rollups) {
+            asleep.merge(r.localDate, ASLEEP_STAGES.contains(r.stage) ? r.total : 0, Double::sum);
+        }
+        return asleep;
+    }
+
+    /** The weeks of nights: each week's mean time asleep over the nights recorded in it. */
+    static Table sleepWeekly(SortedMap<LocalDate, Double> asleep) {
+        TreeMap<LocalDate, double[]> weeks = new TreeMap<>();
+        asleep.forEach((night, minutes) -> {
+            double[] week = weeks.computeIfAbsent(night.with(DayOfWeek.MONDAY), m -> new double[2]);
+            week[0] += minutes;
+            week[1]++;
+        });
+        List<Row> rows = new ArrayList<>();
+        weeks.forEach((monday, week) -> rows.add(week(monday,
+                List.of(Cell.duration(week[0] / week[1]), Cell.number(Integer.toString((int) week[1]))))));
         return new Table(List.of(new Column("asleepAverage", true), new Column("nights", false)), rows);
     }
 
@@ -281,14 +303,33 @@ public final class TrendTables {
     }
 
     private static Row week(LocalDate monday, List<Cell> cells) {
-        String label = SHORT_DAY.format(monday) + " – " + DAY.format(monday.plusDays(6));
-        return new Row(label, monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_BASED_YEAR),
-                null, cells);
+        return new Row(weekLabel(monday), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR),
+                monday.get(IsoFields.WEEK_BASED_YEAR), null, cells);
     }
 
+    /**
+     * "Week 5, 2026 (2 Feb – 8 Feb 2026)", written once for each week rather than once a row of every page: a
+     * message rendered per row was a tenth of a long range's page. Weeks shown lie within a few years of today, so
+     * the cache stays small; it starts over should it ever grow past that.
+     */
+    static String weekLabel(LocalDate monday) {
+        if (WEEK_LABELS.size() > MAX_WEEK_LABELS) {
+            WEEK_LABELS.clear();
+        }
+        return WEEK_LABELS.computeIfAbsent(monday, m -> MessageBundles.get(VitalsMessages.class).weekLabel(
+                m.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), m.get(IsoFields.WEEK_BASED_YEAR),
+                SHORT_DAY.format(m) + " – " + DAY.format(m.plusDays(6))));
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<LocalDate, String> WEEK_LABELS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_WEEK_LABELS = 4096;
+
     private static Map<LocalDate, List<DailyRollup>> byWeek(List<DailyRollup> days) {
-        return days.stream().collect(
-                Collectors.groupingBy(d -> d.localDate.with(DayOfWeek.MONDAY), TreeMap::new, Collectors.toList()));
+        TreeMap<LocalDate, List<DailyRollup>> weeks = new TreeMap<>();
+        for (DailyRollup d : days) {
+            weeks.computeIfAbsent(d.localDate.with(DayOfWeek.MONDAY), m -> new ArrayList<>()).add(d);
+        }
+        return weeks;
     }
 
     private static Map<LocalDate, DailyRollup> byDate(List<DailyRollup> days) {

@@ -145,6 +145,33 @@ class TrendPagesTest {
     }
 
     @Test
+    void aLongRangesWeeksOfSleepAreThoseOfTheNightsByStage() {
+        samples.record(person, List.of(
+                new NewReading(Metric.SLEEP, Instant.parse("2026-05-03T22:00:00Z"),
+                        Instant.parse("2026-05-04T03:00:00Z"), 3600, 300, "CORE", "watch", false, null),
+                new NewReading(Metric.SLEEP, Instant.parse("2026-05-04T03:00:00Z"),
+                        Instant.parse("2026-05-04T04:30:00Z"), 3600, 90, "DEEP", "watch", false, null),
+                new NewReading(Metric.SLEEP, Instant.parse("2026-05-04T04:30:00Z"),
+                        Instant.parse("2026-05-04T05:00:00Z"), 3600, 30, "AWAKE", "watch", false, null),
+                new NewReading(Metric.SLEEP, Instant.parse("2026-05-04T22:00:00Z"),
+                        Instant.parse("2026-05-05T03:00:00Z"), 3600, 300, "CORE", "watch", false, null),
+                // A night of time awake only: a night recorded, asleep for none of it.
+                new NewReading(Metric.SLEEP, Instant.parse("2026-05-06T04:00:00Z"),
+                        Instant.parse("2026-05-06T04:30:00Z"), 3600, 30, "AWAKE", "watch", false, null)));
+        // (6 h 30 min + 5 h + 0) / 3 nights = 3 h 50 min.
+        String week = "Week 19, 2026 (4 May – 10 May 2026)</th><td class=\"num\" data-value=\"3.83\">3 h 50 min</td>"
+                + "<td class=\"num\" data-value=\"3\">3</td>";
+        String byStage = given().get("/trends/sleep?from=2026-05-01&to=2026-05-20").then().statusCode(200).extract()
+                .asString();
+        assertTrue(byStage.contains(week), byStage);
+        // Over 90 days the page has weeks only, from each night's time asleep as the database sums it.
+        String nightly = given().get("/trends/sleep?from=2026-01-01&to=2026-06-30").then().statusCode(200).extract()
+                .asString();
+        assertTrue(nightly.contains(week), nightly);
+        assertTrue(!nightly.contains("id=\"daily-table\""), "no daily table over 90 days");
+    }
+
+    @Test
     void theDayViewShowsOnlyThatDayInThePersonsZone() {
         zone("America/New_York");
         record(Metric.HEART_RATE, "2026-05-01T03:59:00Z", 111); // 23:59 EDT on 30 April
