@@ -99,16 +99,12 @@ class CareTeamBench {
                     "bytes");
             Wrk.Result baseline = null;
             List<String> failures = new ArrayList<>();
+            app.warmUp(pages.values(), CONNECTIONS, "sam", "sam-dev-only", "/profile");
             for (Map.Entry<String, String> page : pages.entrySet()) {
                 String url = app.url() + page.getValue();
                 // A fresh session for each page: the realm's tokens live 5 minutes, the whole run longer.
                 String cookie = WebSession.signIn(app.url(), "sam", "sam-dev-only", "/profile");
-                // One request alone first: a patient's first read starts their access-log chain.
-                int status = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                        .newBuilder(java.net.URI.create(url)).header("Cookie", cookie).build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-                System.out.printf("   (%s: first request %d)%n", page.getValue(), status);
-                Wrk.run(url, cookie, CONNECTIONS, 3); // warm-up
+                Wrk.run(url, cookie, CONNECTIONS, 3); // warm-up of this page
                 Wrk.Result r = Wrk.run(url, cookie, CONNECTIONS, SECONDS);
                 baseline = baseline == null ? r : baseline;
                 System.out.printf("   %-38s %9.0f %9.2f %9.2f %9.2f %10d   p95 x%.1f of baseline%n", page.getKey(),

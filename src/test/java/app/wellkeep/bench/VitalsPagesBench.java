@@ -83,6 +83,7 @@ class VitalsPagesBench {
                 + yesterday);
         pages.put("heart rate, one day (1,440 readings)", "/trends/heart-rate/days/" + yesterday);
         pages.put("steps, 365 days", "/trends/steps?range=365");
+        pages.put("sleep, 90 days (by stage)", "/trends/sleep?range=90");
         pages.put("sleep, 365 days", "/trends/sleep?range=365");
         pages.put("sleep, custom 3 years", "/trends/sleep?from=" + yesterday.minusDays(DAYS - 1) + "&to=" + yesterday);
         pages.put("blood pressure, 365 days", "/trends/blood-pressure?range=365");
@@ -98,7 +99,7 @@ class VitalsPagesBench {
                     "bytes");
             Wrk.Result baseline = null;
             List<String> failures = new ArrayList<>();
-            warmUp(app, pages.values());
+            app.warmUp(pages.values(), CONNECTIONS, "maya", "maya-dev-only", "/dashboard");
             for (Map.Entry<String, String> page : pages.entrySet()) {
                 String url = app.url() + page.getValue();
                 // A fresh session for each page: the realm's tokens live 5 minutes, the whole run longer.
@@ -115,24 +116,6 @@ class VitalsPagesBench {
             assertEquals(List.of(), failures, "every page answered");
         }
     }
-
-    /**
-     * Every page in turn, twice, before any is measured: the JIT takes a minute or more on two cores to compile the
-     * shared paths (sign-in, transactions, templates), and the pages measured first would otherwise pay for it.
-     */
-    static void warmUp(PackagedApp app, java.util.Collection<String> paths) throws Exception {
-        long started = System.nanoTime();
-        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-            String cookie = WebSession.signIn(app.url(), "maya", "maya-dev-only");
-            for (String path : paths) {
-                Wrk.run(app.url() + path, cookie, CONNECTIONS, 3);
-            }
-        }
-        System.out.printf("   (all pages warmed up, %d rounds, %.0f s)%n", WARM_UP_ROUNDS,
-                (System.nanoTime() - started) / 1e9);
-    }
-
-    static final int WARM_UP_ROUNDS = 2;
 
     /** Three years of readings, through the import path: staged as they come, then published in one go. */
     private long fill(Person person, ZoneId zone, LocalDate last) {
