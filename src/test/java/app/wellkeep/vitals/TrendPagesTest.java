@@ -128,15 +128,20 @@ class TrendPagesTest {
         given().redirects().follow(false).get("/trends/systolic").then().statusCode(303);
     }
 
-    @Test
-    void sleepIsTimeAsleepByStageInHoursAndMinutes() {
-        samples.record(person, List.of(
+    /** 5 h of core and 1 h 30 min of deep sleep, then 30 min awake: 6 h 30 min asleep, the night of 3 to 4 May. */
+    private static List<NewReading> nightEndingOn4May() {
+        return List.of(
                 new NewReading(Metric.SLEEP, Instant.parse("2026-05-03T22:00:00Z"),
                         Instant.parse("2026-05-04T03:00:00Z"), 3600, 300, "CORE", "watch", false, null),
                 new NewReading(Metric.SLEEP, Instant.parse("2026-05-04T03:00:00Z"),
                         Instant.parse("2026-05-04T04:30:00Z"), 3600, 90, "DEEP", "watch", false, null),
                 new NewReading(Metric.SLEEP, Instant.parse("2026-05-04T04:30:00Z"),
-                        Instant.parse("2026-05-04T05:00:00Z"), 3600, 30, "AWAKE", "watch", false, null)));
+                        Instant.parse("2026-05-04T05:00:00Z"), 3600, 30, "AWAKE", "watch", false, null));
+    }
+
+    @Test
+    void sleepIsTimeAsleepByStageInHoursAndMinutes() {
+        samples.record(person, nightEndingOn4May());
         String html = given().get("/trends/sleep?from=2026-05-04&to=2026-05-04").then().statusCode(200).extract()
                 .asString();
         assertTrue(html.contains("<th scope=\"row\">4 May 2026</th><td class=\"num\" data-value=\"6.50\">6 h 30 min"
@@ -146,15 +151,9 @@ class TrendPagesTest {
 
     @Test
     void aLongRangesWeeksOfSleepAreThoseOfTheNightsByStage() {
-        samples.record(person, List.of(
-                new NewReading(Metric.SLEEP, Instant.parse("2026-05-03T22:00:00Z"),
-                        Instant.parse("2026-05-04T03:00:00Z"), 3600, 300, "CORE", "watch", false, null),
-                new NewReading(Metric.SLEEP, Instant.parse("2026-05-04T03:00:00Z"),
-                        Instant.parse("2026-05-04T04:30:00Z"), 3600, 90, "DEEP", "watch", false, null),
-                new NewReading(Metric.SLEEP, Instant.parse("2026-05-04T04:30:00Z"),
-                        Instant.parse("2026-05-04T05:00:00Z"), 3600, 30, "AWAKE", "watch", false, null),
-                new NewReading(Metric.SLEEP, Instant.parse("2026-05-04T22:00:00Z"),
-                        Instant.parse("2026-05-05T03:00:00Z"), 3600, 300, "CORE", "watch", false, null),
+        samples.record(person, nightEndingOn4May());
+        samples.record(person, List.of(new NewReading(Metric.SLEEP, Instant.parse("2026-05-04T22:00:00Z"),
+                Instant.parse("2026-05-05T03:00:00Z"), 3600, 300, "CORE", "watch", false, null),
                 // A night of time awake only: a night recorded, asleep for none of it.
                 new NewReading(Metric.SLEEP, Instant.parse("2026-05-06T04:00:00Z"),
                         Instant.parse("2026-05-06T04:30:00Z"), 3600, 30, "AWAKE", "watch", false, null)));
