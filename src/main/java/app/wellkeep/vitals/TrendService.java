@@ -68,29 +68,21 @@ public class TrendService {
     private static List<DailyRollup> daily(UUID personId, Metric metric, LocalDate from, LocalDate to) {
         // Columns read as a tuple and the figures built here: person and metric are known, and a result of the
         // entity's type would be de-duplicated row by row. A three-year range is thousands of rows, only read.
-        // Only sleep has stages: the others are read on the key's stage without it, so one column less a row.
-        if (metric != Metric.SLEEP) {
-            List<Object[]> rows = DailyRollup.getEntityManager().createQuery("select r.localDate, r.count, r.total, "
-                    + "r.min, r.max, r.latest from DailyRollup r where r.personId = ?1 and r.metric = ?2 and "
-                    + "r.stage = ?3 and r.localDate >= ?4 and r.localDate <= ?5 order by r.localDate", Object[].class)
-                    .setParameter(1, personId).setParameter(2, metric).setParameter(3, Sample.NO_STAGE)
-                    .setParameter(4, from).setParameter(5, to).getResultList();
-            List<DailyRollup> days = new ArrayList<>(rows.size());
-            for (Object[] row : rows) {
-                days.add(new DailyRollup(personId, metric, Sample.NO_STAGE, (LocalDate) row[0], (Integer) row[1],
-                        (Double) row[2], (Double) row[3], (Double) row[4], (Double) row[5]));
-            }
-            return days;
-        }
-        List<Object[]> rows = DailyRollup.getEntityManager().createQuery("select r.stage, r.localDate, r.count, "
-                + "r.total, r.min, r.max, r.latest from DailyRollup r where r.personId = ?1 and r.metric = ?2 and "
-                + "r.localDate >= ?3 and r.localDate <= ?4 order by r.localDate, r.stage", Object[].class)
-                .setParameter(1, personId).setParameter(2, metric).setParameter(3, from).setParameter(4, to)
-                .getResultList();
+        // Only sleep has stages: the others are read on the key's empty stage, one column less a row.
+        boolean staged = metric == Metric.SLEEP;
+        var query = DailyRollup.getEntityManager().createQuery("select " + (staged ? "r.stage, " : "")
+                + "r.localDate, r.count, r.total, r.min, r.max, r.latest from DailyRollup r where r.personId = ?1 "
+                + "and r.metric = ?2 and r.localDate >= ?3 and r.localDate <= ?4"
+                + (staged ? " order by r.localDate, r.stage" : " and r.stage = ?5 order by r.localDate"),
+                Object[].class).setParameter(1, personId).setParameter(2, metric).setParameter(3, from)
+                .setParameter(4, to);
+        List<Object[]> rows = (staged ? query : query.setParameter(5, Sample.NO_STAGE)).getResultList();
+        int first = staged ? 1 : 0;
         List<DailyRollup> days = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            days.add(new DailyRollup(personId, metric, (String) row[0], (LocalDate) row[1], (Integer) row[2],
-                    (Double) row[3], (Double) row[4], (Double) row[5], (Double) row[6]));
+            days.add(new DailyRollup(personId, metric, staged ? (String) row[0] : Sample.NO_STAGE,
+                    (LocalDate) row[first], (Integer) row[first + 1], (Double) row[first + 2],
+                    (Double) row[first + 3], (Double) row[first + 4], (Double) row[first + 5]));
         }
         return days;
     }
