@@ -88,11 +88,7 @@ public final class TrendTables {
 
     /** A row: a day (with a link to its detail where there is one) or an ISO week, labelled in full. */
     @TemplateData
-    public record Row(String label, int week, int weekYear, String href, List<Cell> cells) {
-
-        public boolean isWeek() {
-            return week > 0;
-        }
+    public record Row(String label, String href, List<Cell> cells) {
     }
 
     @TemplateData
@@ -290,7 +286,7 @@ public final class TrendTables {
             ZonedDateTime start = Instant.ofEpochSecond(e.getKey() * SLOT_SECONDS).atZone(zone);
             String label = TIME.format(start) + (offsetsDiffer ? " (" + start.getOffset() + ")" : "");
             DoubleSummaryStatistics slot = e.getValue();
-            return new Row(label, 0, 0, null, List.of(Cell.number(unit.format(slot.getAverage())),
+            return new Row(label, null, List.of(Cell.number(unit.format(slot.getAverage())),
                     Cell.number(unit.format(slot.getMin())), Cell.number(unit.format(slot.getMax())),
                     Cell.number(Long.toString(slot.getCount()))));
         }).toList();
@@ -299,12 +295,11 @@ public final class TrendTables {
     }
 
     private static Row day(LocalDate date, Function<LocalDate, String> link, List<Cell> cells) {
-        return new Row(DAY.format(date), 0, 0, link == null ? null : link.apply(date), cells);
+        return new Row(DAY.format(date), link == null ? null : link.apply(date), cells);
     }
 
     private static Row week(LocalDate monday, List<Cell> cells) {
-        return new Row(weekLabel(monday), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR),
-                monday.get(IsoFields.WEEK_BASED_YEAR), null, cells);
+        return new Row(weekLabel(monday), null, cells);
     }
 
     /**
