@@ -21,6 +21,7 @@ import jakarta.persistence.PersistenceException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import app.wellkeep.account.Person;
+import app.wellkeep.common.ByIds;
 import app.wellkeep.consent.Access;
 import app.wellkeep.consent.Category;
 
@@ -259,9 +260,9 @@ public class CheckInService {
         }
         accesses.forEach(a -> a.require(Category.CHECK_INS));
         Map<UUID, Object[]> summaries = new HashMap<>();
-        CheckIn.getEntityManager().createQuery("select s.personId, s.lastCheckIn, s.days from CheckInSummary s "
-                + "where s.personId in ?1", Object[].class)
-                .setParameter(1, accesses.stream().map(Access::patientId).toList()).getResultList()
+        ByIds.list(CheckIn.getEntityManager(), "select person_id, last_checkin, checkin_days from checkin_summary "
+                + "where person_id = any(?)", accesses.stream().map(Access::patientId).toList(),
+                rs -> new Object[]{ByIds.uuid(rs, 1), ByIds.date(rs, 2), rs.getLong(3)})
                 .forEach(row -> summaries.put((UUID) row[0], row));
         Map<UUID, SharedCompliance> figures = new HashMap<>();
         for (Access access : accesses) {
@@ -338,14 +339,12 @@ public class CheckInService {
         if (byPatient.isEmpty()) {
             return List.of();
         }
-        return CheckIn.getEntityManager().createQuery("select c.id, c.personId, c.localDate, c.mood, c.symptoms, "
-                + "c.updatedAt from CheckIn c where c.personId in ?1 and c.localDate >= ?2 "
-                + "order by c.personId, c.localDate", Object[].class)
-                .setParameter(1, byPatient.keySet()).setParameter(2, later(earliest(byPatient.values()), notBefore))
-                .getResultList().stream().filter(r -> byPatient.get((UUID) r[1]).covers((LocalDate) r[2]))
-                .map(r -> new Line((UUID) r[0], (UUID) r[1], (LocalDate) r[2], ((Number) r[3]).intValue(),
-                        (String) r[4], (java.time.Instant) r[5]))
-                .toList();
+        return ByIds.list(CheckIn.getEntityManager(), "select id, person_id, local_date, mood, symptoms, updated_at "
+                + "from checkin where person_id = any(?) and local_date >= ? order by person_id, local_date",
+                byPatient.keySet(), rs -> new Line(ByIds.uuid(rs, 1), ByIds.uuid(rs, 2), ByIds.date(rs, 3),
+                        rs.getInt(4), rs.getString(5), ByIds.instant(rs, 6)),
+                later(earliest(byPatient.values()), notBefore))
+                .stream().filter(l -> byPatient.get(l.patientId()).covers(l.date())).toList();
     }
 
     /** Questionnaire scores of many patients who share check-ins, each inside its grant's window, in one query. */
@@ -354,14 +353,12 @@ public class CheckInService {
         if (byPatient.isEmpty()) {
             return List.of();
         }
-        return QuestionnaireResponse.getEntityManager().createQuery("select r.personId, r.localDate, r.instrument, "
-                + "r.totalScore, r.urgent from QuestionnaireResponse r where r.personId in ?1 and r.localDate >= ?2",
-                Object[].class).setParameter(1, byPatient.keySet())
-                .setParameter(2, later(earliest(byPatient.values()), notBefore))
-                .getResultList().stream().filter(r -> byPatient.get((UUID) r[0]).covers((LocalDate) r[1]))
-                .map(r -> new Score((UUID) r[0], (LocalDate) r[1], (String) r[2], ((Number) r[3]).intValue(),
-                        (Boolean) r[4]))
-                .toList();
+        return ByIds.list(QuestionnaireResponse.getEntityManager(), "select person_id, local_date, instrument, "
+                + "total_score, urgent from questionnaire_response where person_id = any(?) and local_date >= ?",
+                byPatient.keySet(), rs -> new Score(ByIds.uuid(rs, 1), ByIds.date(rs, 2), rs.getString(3),
+                        rs.getInt(4), rs.getBoolean(5)),
+                later(earliest(byPatient.values()), notBefore))
+                .stream().filter(r -> byPatient.get(r.patientId()).covers(r.date())).toList();
     }
 
     /**

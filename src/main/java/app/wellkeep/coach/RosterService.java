@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import app.wellkeep.account.Person;
 import app.wellkeep.checkin.CheckInService;
 import app.wellkeep.checkin.CheckInService.SharedCompliance;
+import app.wellkeep.common.ByIds;
 import app.wellkeep.consent.Access;
 import app.wellkeep.consent.Category;
 import app.wellkeep.consent.ConsentGate;
@@ -399,9 +400,9 @@ public class RosterService {
         }
         Map<UUID, Access> byId = accesses.stream().collect(Collectors.toMap(Access::patientId, a -> a));
         List<Access> clipped = new ArrayList<>();
-        ReviewSummary.getEntityManager().createQuery("select s.patientId, s.reviewedAt, s.checkInDate "
-                + "from ReviewSummary s where s.patientId in ?1", Object[].class).setParameter(1, byId.keySet())
-                .getResultList().forEach(row -> {
+        ByIds.list(ReviewSummary.getEntityManager(), "select patient_id, reviewed_at, checkin_date "
+                + "from review_summary where patient_id = any(?)", byId.keySet(),
+                rs -> new Object[]{ByIds.uuid(rs, 1), ByIds.instant(rs, 2), ByIds.date(rs, 3)}).forEach(row -> {
                     Access access = byId.get((UUID) row[0]);
                     if (access.covers((LocalDate) row[2])) {
                         latest.put(access.patientId(), (Instant) row[1]);
@@ -412,10 +413,11 @@ public class RosterService {
         if (!clipped.isEmpty()) {
             Map<UUID, Access> windowed = clipped.stream().collect(Collectors.toMap(Access::patientId, a -> a));
             LocalDate earliest = clipped.stream().map(Access::windowStart).min(Comparator.naturalOrder()).get();
-            ReviewSummary.getEntityManager().createQuery("select r.patientId, c.localDate, max(r.reviewedAt) "
-                    + "from CheckInReview r, CheckIn c where c.id = r.checkinId and r.patientId in ?1 "
-                    + "and c.localDate >= ?2 group by r.patientId, c.localDate", Object[].class)
-                    .setParameter(1, windowed.keySet()).setParameter(2, earliest).getResultList().forEach(row -> {
+            ByIds.list(ReviewSummary.getEntityManager(), "select r.patient_id, c.local_date, max(r.reviewed_at) "
+                    + "from checkin_review r join checkin c on c.id = r.checkin_id where r.patient_id = any(?) "
+                    + "and c.local_date >= ? group by r.patient_id, c.local_date", windowed.keySet(),
+                    rs -> new Object[]{ByIds.uuid(rs, 1), ByIds.date(rs, 2), ByIds.instant(rs, 3)}, earliest)
+                    .forEach(row -> {
                         Access access = windowed.get((UUID) row[0]);
                         if (access.covers((LocalDate) row[1])) {
                             latest.merge(access.patientId(), (Instant) row[2], (a, b) -> a.isAfter(b) ? a : b);

@@ -23,12 +23,13 @@ import app.wellkeep.account.Person;
 import app.wellkeep.account.PersonService;
 import app.wellkeep.checkin.CheckIn.Symptom;
 import app.wellkeep.checkin.CheckInService;
+import app.wellkeep.common.ByIds;
 import app.wellkeep.consent.Access;
 import app.wellkeep.consent.Category;
 import app.wellkeep.consent.ConsentGate;
 import app.wellkeep.consent.ConsentGate.Purpose;
 import app.wellkeep.consent.ConsentGate.Shown;
-import app.wellkeep.vitals.Alert;
+import app.wellkeep.vitals.MonitoringService;
 
 /**
  * The triage queue and check-in reviews. The queue holds the check-ins of patients who share check-ins with the
@@ -94,6 +95,9 @@ public class TriageService {
     @Inject
     PersonService persons;
 
+    @Inject
+    MonitoringService monitoring;
+
     /** One page (from 1) of the coach's queue; the gate logs one decision for each patient on the page. */
     @Transactional
     public Queue queue(Person coach, int page) {
@@ -140,8 +144,10 @@ public class TriageService {
         // A review comes after its check-in was written, which is after the start of its day anywhere on earth.
         Instant reviewsFrom = queueFrom.atStartOfDay(java.time.ZoneOffset.ofHours(14)).toInstant();
         Map<UUID, Instant> reviewedAt = new HashMap<>();
-        CheckInReview.<CheckInReview>list("patientId in ?1 and reviewedAt >= ?2", checkIns.keySet(), reviewsFrom)
-                .forEach(r -> reviewedAt.put(r.checkinId, r.reviewedAt));
+        ByIds.list(CheckInReview.getEntityManager(), "select checkin_id, reviewed_at from checkin_review "
+                + "where patient_id = any(?) and reviewed_at >= ?", checkIns.keySet(),
+                rs -> Map.entry(ByIds.uuid(rs, 1), ByIds.instant(rs, 2)), reviewsFrom)
+                .forEach(r -> reviewedAt.put(r.getKey(), r.getValue()));
         // Questionnaire answers by patient and day: the most urgent answer and the highest screening scores.
         Map<String, int[]> scores = new HashMap<>();
         Set<String> urgent = new HashSet<>();
@@ -179,20 +185,11 @@ public class TriageService {
     }
 
     /** Days with open alerts, for the patients who share alerts and have check-ins in the queue. */
-    private static Map<UUID, Set<LocalDate>> openAlertDays(Map<UUID, Access> alerts,
-            List<Candidate> candidates) {
-        Set<UUID> patients = new HashSet<>();
-        candidates.stream().map(Candidate::patientId).filter(alerts::containsKey).forEach(patients::add);
-        Map<UUID, Set<LocalDate>> days = new HashMap<>();
-        if (!patients.isEmpty()) {
-            Alert.<Alert>list("personId in ?1 and acknowledgedAt is null", patients).forEach(a -> {
-                LocalDate day = a.localMeasuredAt().toLocalDate();
-                if (alerts.get(a.personId).covers(day)) {
-                    days.computeIfAbsent(a.personId, k -> new HashSet<>()).add(day);
-                }
-            });
-        }
-        return days;
+    private Map<UUID, Set<LocalDate>> openAlertDays(Map<UUID, Access> alerts, List<Candidate> candidates) {
+        Map<UUID, Access> queued = new HashMap<>();
+        candidates.stream().map(Candidate::patientId).filter(alerts::containsKey)
+                .forEach(id -> queued.put(id, alerts.get(id)));
+        return monitoring.sharedOpenAlertDays(queued.values());
     }
 
     static List<Item> rank(List<Candidate> candidates, Map<UUID, Set<LocalDate>> alertDays) {

@@ -202,37 +202,31 @@ public class ConsentGate {
             return new Roster(List.of(), Map.of(), Map.of());
         }
         Instant now = clock.instant();
-        // Read-only: a thousand grants and people need no copies for Hibernate to find changes in at commit.
-        List<ConsentGrant> grants = activeGrantsReaching(reader.id, now);
-        Map<UUID, List<ConsentGrant>> byPatient = new LinkedHashMap<>();
-        grants.forEach(g -> byPatient.computeIfAbsent(g.patientId, k -> new ArrayList<>()).add(g));
+        Map<UUID, List<Reach>> byPatient = reachingNow(reader.id, now);
         if (byPatient.isEmpty()) {
             return new Roster(List.of(), Map.of(), Map.of());
         }
-        // The three columns a line needs, not a thousand people as entities.
-        List<Person> patients = Person.getEntityManager().createQuery("select p.id, p.displayName, p.timeZone "
-                + "from Person p where p.id in ?1 and p.role = ?2 order by p.displayName", Object[].class)
-                .setParameter(1, byPatient.keySet()).setParameter(2, Role.PATIENT).getResultList().stream()
-                .map(ConsentGate::namedPerson).toList();
         List<SharedPatient> lines = new ArrayList<>();
         Map<UUID, UUID> widest = new LinkedHashMap<>();
         Map<UUID, Map<Category, Access>> access = new LinkedHashMap<>();
-        for (Person patient : patients) {
-            List<ConsentGrant> active = byPatient.get(patient.id);
-            LocalDate today = LocalDate.ofInstant(now, patient.zone());
-            widest.put(patient.id, widest(active, today).get().id);
+        for (List<Reach> active : byPatient.values()) {
+            Reach first = active.get(0);
+            UUID patientId = first.patientId();
+            LocalDate today = LocalDate.ofInstant(now, first.zone());
+            widest.put(patientId, widest(active, Reach::terms, today).get().id());
             Map<Category, Access> permits = new EnumMap<>(Category.class);
             Map<Category, Optional<LocalDate>> windows = new EnumMap<>(Category.class);
             for (Category category : Category.values()) {
-                widest(active.stream().filter(g -> g.covers(category)).toList(), today).ifPresent(g -> {
-                    LocalDate start = g.terms.windowStart(today);
-                    permits.put(category, new Access(patient.id, category, g.id, start, today));
-                    windows.put(category, Optional.ofNullable(start));
-                });
+                widest(active.stream().filter(g -> g.terms().categories().contains(category)).toList(),
+                        Reach::terms, today).ifPresent(g -> {
+                            LocalDate start = g.terms().windowStart(today);
+                            permits.put(category, new Access(patientId, category, g.id(), start, today));
+                            windows.put(category, Optional.ofNullable(start));
+                        });
             }
-            access.put(patient.id, permits);
+            access.put(patientId, permits);
             // The same windows as shared() finds, from the permissions just made.
-            lines.add(new SharedPatient(patient.id, patient.displayName, windows));
+            lines.add(new SharedPatient(patientId, first.displayName(), windows));
         }
         return new Roster(lines, widest, access);
     }
@@ -304,17 +298,16 @@ public class ConsentGate {
         Map<UUID, UUID> grantOf = new LinkedHashMap<>();
         if (reader.role == Role.COACH) {
             Instant now = clock.instant();
-            Map<UUID, List<ConsentGrant>> byPatient = new LinkedHashMap<>();
-            activeGrantsReaching(reader.id, now).stream().filter(g -> g.covers(category))
-                    .forEach(g -> byPatient.computeIfAbsent(g.patientId, k -> new ArrayList<>()).add(g));
-            if (!byPatient.isEmpty()) {
-                for (Person patient : Person.<Person>list("id in ?1 and role = ?2", byPatient.keySet(),
-                        Role.PATIENT)) {
-                    LocalDate today = LocalDate.ofInstant(now, patient.zone());
-                    ConsentGrant grant = widest(byPatient.get(patient.id), today).get();
-                    accesses.put(patient.id,
-                            new Access(patient.id, category, grant.id, grant.terms.windowStart(today), today));
-                    grantOf.put(patient.id, grant.id);
+            for (List<Reach> reaching : reachingNow(reader.id, now).values()) {
+                List<Reach> covering = reaching.stream().filter(g -> g.terms().categories().contains(category))
+                        .toList();
+                if (!covering.isEmpty()) {
+                    Reach first = covering.get(0);
+                    LocalDate today = LocalDate.ofInstant(now, first.zone());
+                    Reach grant = widest(covering, Reach::terms, today).get();
+                    accesses.put(first.patientId(), new Access(first.patientId(), category, grant.id(),
+                            grant.terms().windowStart(today), today));
+                    grantOf.put(first.patientId(), grant.id());
                 }
             }
         }
@@ -340,6 +333,34 @@ public class ConsentGate {
         boolean direct = active.stream().anyMatch(g -> reader.id.equals(g.coachId));
         List<UUID> teams = active.stream().map(g -> g.teamId).filter(java.util.Objects::nonNull).distinct().toList();
         return Optional.of(new Recipients(shared.get(), direct, teams));
+    }
+
+    /**
+     * An active grant reaching a reader, with the patient's name and zone: what the batch decisions need of a grant
+     * and its patient, read as columns rather than entities (a thousand of each, changed by none).
+     */
+    private record Reach(UUID id, UUID patientId, ConsentTerms terms, String displayName, ZoneId zone) {
+    }
+
+    /**
+     * The grants reaching the reader now (directly or through a team) of patients, grouped by patient in name
+     * order: one query, the same statement whatever their number.
+     */
+    private static Map<UUID, List<Reach>> reachingNow(UUID readerId, Instant now) {
+        Map<UUID, List<Reach>> byPatient = new LinkedHashMap<>();
+        Map<String, ZoneId> zones = new java.util.HashMap<>();
+        ConsentGrant.getEntityManager().createQuery("select g.id, g.patientId, g.terms, p.displayName, p.timeZone "
+                + "from ConsentGrant g join Person p on p.id = g.patientId where p.role = ?3 and g.revokedAt is null "
+                + "and (g.expiresAt is null or g.expiresAt > ?2) and (g.coachId = ?1 or g.teamId in "
+                + "(select m.teamId from CareTeamMember m where m.personId = ?1)) order by p.displayName, p.id",
+                Object[].class).setParameter(1, readerId).setParameter(2, now).setParameter(3, Role.PATIENT)
+                .getResultList().forEach(row -> {
+                    UUID patientId = (UUID) row[1];
+                    byPatient.computeIfAbsent(patientId, k -> new ArrayList<>())
+                            .add(new Reach((UUID) row[0], patientId, (ConsentTerms) row[2], (String) row[3],
+                                    zones.computeIfAbsent((String) row[4], ZoneId::of)));
+                });
+        return byPatient;
     }
 
     /**
@@ -416,16 +437,6 @@ public class ConsentGate {
         return new Permitted(shared(patient, active, now), patient.zone(), access, since, recipients);
     }
 
-    /** A person as a projection names them: not an entity, never written. */
-    private static Person namedPerson(Object[] row) {
-        Person person = new Person();
-        person.id = (UUID) row[0];
-        person.displayName = (String) row[1];
-        person.timeZone = (String) row[2];
-        person.role = Role.PATIENT;
-        return person;
-    }
-
     private static Person patient(UUID patientId) {
         Person patient = Person.findById(patientId);
         return patient != null && patient.role == Role.PATIENT ? patient : null;
@@ -439,7 +450,11 @@ public class ConsentGate {
 
     /** Of several grants, the one that shows the most history. */
     private static Optional<ConsentGrant> widest(List<ConsentGrant> grants, LocalDate today) {
-        return grants.stream().min(Comparator.comparing(g -> g.terms.windowStart(today),
+        return widest(grants, g -> g.terms, today);
+    }
+
+    private static <T> Optional<T> widest(List<T> grants, Function<T, ConsentTerms> terms, LocalDate today) {
+        return grants.stream().min(Comparator.comparing(g -> terms.apply(g).windowStart(today),
                 Comparator.nullsFirst(Comparator.naturalOrder())));
     }
 

@@ -11,11 +11,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,6 +25,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 import app.wellkeep.account.Person;
+import app.wellkeep.common.ByIds;
 import app.wellkeep.consent.Access;
 import app.wellkeep.consent.Category;
 import app.wellkeep.vitals.SampleService.ManualReadingDeleted;
@@ -201,24 +203,36 @@ public class MonitoringService {
      */
     @Transactional
     public Map<UUID, Long> sharedOpenAlerts(List<Access> accesses) {
-        if (accesses.isEmpty()) {
-            return Map.of();
-        }
-        accesses.forEach(a -> a.require(Category.ALERTS));
-        Map<UUID, Access> byPatient = accesses.stream().collect(Collectors.toMap(Access::patientId, a -> a));
         Map<UUID, Long> counts = new HashMap<>();
         accesses.forEach(a -> counts.put(a.patientId(), 0L));
-        Alert.getEntityManager().createQuery("select a.personId, a.measuredAt, a.utcOffset from Alert a "
-                + "where a.personId in ?1 and a.acknowledgedAt is null", Object[].class)
-                .setParameter(1, byPatient.keySet()).getResultList().forEach(row -> {
-                    Access access = byPatient.get((UUID) row[0]);
-                    LocalDate day = LocalDate.ofInstant((Instant) row[1],
-                            ZoneOffset.ofTotalSeconds(((Number) row[2]).intValue()));
-                    if (access.covers(day)) {
-                        counts.merge(access.patientId(), 1L, Long::sum);
-                    }
-                });
+        sharedOpen(accesses).forEach(a -> counts.merge(a.patientId(), 1L, Long::sum));
         return counts;
+    }
+
+    /** The days (of the reading, in its own offset) with open alerts of patients who share alerts, by patient. */
+    @Transactional
+    public Map<UUID, Set<LocalDate>> sharedOpenAlertDays(Collection<Access> accesses) {
+        Map<UUID, Set<LocalDate>> days = new HashMap<>();
+        sharedOpen(accesses).forEach(a -> days.computeIfAbsent(a.patientId(), k -> new HashSet<>()).add(a.day()));
+        return days;
+    }
+
+    /** An open alert as the batch reads see it: whose, when it was raised, and the day of its reading. */
+    private record OpenAlert(UUID patientId, Instant raised, LocalDate day) {
+    }
+
+    /**
+     * The open alerts of patients who share alerts, oldest first, in one statement whatever their number; only those
+     * whose reading was taken on a day inside the grant's window, as the patient's own alerts page dates it.
+     */
+    private static List<OpenAlert> sharedOpen(Collection<Access> accesses) {
+        Map<UUID, Access> byPatient = new HashMap<>();
+        accesses.forEach(a -> byPatient.put(a.require(Category.ALERTS).patientId(), a));
+        return ByIds.list(Alert.getEntityManager(), "select person_id, created_at, measured_at, utc_offset from alert "
+                + "where person_id = any(?) and acknowledged_at is null order by created_at", byPatient.keySet(),
+                rs -> new OpenAlert(ByIds.uuid(rs, 1), ByIds.instant(rs, 2),
+                        LocalDate.ofInstant(ByIds.instant(rs, 3), ZoneOffset.ofTotalSeconds(rs.getInt(4)))))
+                .stream().filter(a -> byPatient.get(a.patientId()).covers(a.day())).toList();
     }
 
     @Transactional
@@ -279,25 +293,8 @@ public class MonitoringService {
      */
     @Transactional
     public Map<UUID, List<Instant>> sharedOpenAlertTimes(Collection<Access> accesses) {
-        Map<UUID, Access> byPatient = new HashMap<>();
-        accesses.forEach(a -> byPatient.put(a.require(Category.ALERTS).patientId(), a));
         Map<UUID, List<Instant>> open = new HashMap<>();
-        if (byPatient.isEmpty()) {
-            return open;
-        }
-        List<Object[]> rows = Alert.getEntityManager()
-                .createQuery("select a.personId, a.createdAt, a.measuredAt, a.utcOffset from Alert a "
-                        + "where a.personId in ?1 and a.acknowledgedAt is null order by a.createdAt", Object[].class)
-                .setParameter(1, byPatient.keySet()).getResultList();
-        for (Object[] row : rows) {
-            Access access = byPatient.get((UUID) row[0]);
-            Instant raised = (Instant) row[1];
-            // The window is in days of the reading, as the patient's own alerts page dates it.
-            LocalDate measured = LocalDate.ofInstant((Instant) row[2], ZoneOffset.ofTotalSeconds((Integer) row[3]));
-            if (access.covers(measured)) {
-                open.computeIfAbsent(access.patientId(), k -> new ArrayList<>()).add(raised);
-            }
-        }
+        sharedOpen(accesses).forEach(a -> open.computeIfAbsent(a.patientId(), k -> new ArrayList<>()).add(a.raised()));
         return open;
     }
 }

@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.wellkeep.account.Person;
+import app.wellkeep.common.ByIds;
 import app.wellkeep.consent.Access;
 import app.wellkeep.consent.Category;
 
@@ -183,8 +184,9 @@ public class TrendService {
         if (byPatient.isEmpty()) {
             return latest;
         }
-        LatestDay.getEntityManager().createQuery("select d.personId, d.metric, d.localDate from LatestDay d "
-                + "where d.personId in ?1", Object[].class).setParameter(1, byPatient.keySet()).getResultList()
+        ByIds.list(LatestDay.getEntityManager(), "select person_id, metric, local_date from latest_day "
+                + "where person_id = any(?)", byPatient.keySet(),
+                rs -> new Object[]{ByIds.uuid(rs, 1), Metric.valueOf(rs.getString(2)), ByIds.date(rs, 3)})
                 .forEach(row -> {
                     UUID person = (UUID) row[0];
                     LocalDate day = (LocalDate) row[2];
