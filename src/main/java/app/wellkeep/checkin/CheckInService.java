@@ -21,7 +21,7 @@ import jakarta.persistence.PersistenceException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import app.wellkeep.account.Person;
-import app.wellkeep.common.ByIds;
+import app.wellkeep.common.SqlRows;
 import app.wellkeep.consent.Access;
 import app.wellkeep.consent.Category;
 
@@ -260,9 +260,10 @@ public class CheckInService {
         }
         accesses.forEach(a -> a.require(Category.CHECK_INS));
         Map<UUID, Object[]> summaries = new HashMap<>();
-        ByIds.list(CheckIn.getEntityManager(), "select person_id, last_checkin, checkin_days from checkin_summary "
-                + "where person_id = any(?)", accesses.stream().map(Access::patientId).toList(),
-                rs -> new Object[]{ByIds.uuid(rs, 1), ByIds.date(rs, 2), rs.getLong(3)})
+        SqlRows.list(CheckIn.getEntityManager(), "select person_id, last_checkin, checkin_days from checkin_summary "
+                + "where person_id = any(?)",
+                rs -> new Object[]{SqlRows.uuid(rs, 1), SqlRows.date(rs, 2), rs.getLong(3)},
+                accesses.stream().map(Access::patientId).toList())
                 .forEach(row -> summaries.put((UUID) row[0], row));
         Map<UUID, SharedCompliance> figures = new HashMap<>();
         for (Access access : accesses) {
@@ -339,11 +340,11 @@ public class CheckInService {
         if (byPatient.isEmpty()) {
             return List.of();
         }
-        return ByIds.list(CheckIn.getEntityManager(), "select id, person_id, local_date, mood, symptoms, updated_at "
+        return SqlRows.list(CheckIn.getEntityManager(), "select id, person_id, local_date, mood, symptoms, updated_at "
                 + "from checkin where person_id = any(?) and local_date >= ? order by person_id, local_date",
-                byPatient.keySet(), rs -> new Line(ByIds.uuid(rs, 1), ByIds.uuid(rs, 2), ByIds.date(rs, 3),
-                        rs.getInt(4), rs.getString(5), ByIds.instant(rs, 6)),
-                later(earliest(byPatient.values()), notBefore))
+                rs -> new Line(SqlRows.uuid(rs, 1), SqlRows.uuid(rs, 2), SqlRows.date(rs, 3),
+                        rs.getInt(4), rs.getString(5), SqlRows.instant(rs, 6)),
+                byPatient.keySet(), later(earliest(byPatient.values()), notBefore))
                 .stream().filter(l -> byPatient.get(l.patientId()).covers(l.date())).toList();
     }
 
@@ -353,11 +354,11 @@ public class CheckInService {
         if (byPatient.isEmpty()) {
             return List.of();
         }
-        return ByIds.list(QuestionnaireResponse.getEntityManager(), "select person_id, local_date, instrument, "
+        return SqlRows.list(QuestionnaireResponse.getEntityManager(), "select person_id, local_date, instrument, "
                 + "total_score, urgent from questionnaire_response where person_id = any(?) and local_date >= ?",
-                byPatient.keySet(), rs -> new Score(ByIds.uuid(rs, 1), ByIds.date(rs, 2), rs.getString(3),
+                rs -> new Score(SqlRows.uuid(rs, 1), SqlRows.date(rs, 2), rs.getString(3),
                         rs.getInt(4), rs.getBoolean(5)),
-                later(earliest(byPatient.values()), notBefore))
+                byPatient.keySet(), later(earliest(byPatient.values()), notBefore))
                 .stream().filter(r -> byPatient.get(r.patientId()).covers(r.date())).toList();
     }
 

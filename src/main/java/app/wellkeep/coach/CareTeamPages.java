@@ -152,7 +152,10 @@ public class CareTeamPages {
         return new Invitation(name, team, code, base + "/sharing/connect?code=" + code);
     }
 
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+            .withLocale(LOCALE);
+
     static String date(LocalDate date) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(LOCALE).format(date);
+        return DATE.format(date);
     }
 }

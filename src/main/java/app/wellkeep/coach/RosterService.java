@@ -31,7 +31,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import app.wellkeep.account.Person;
 import app.wellkeep.checkin.CheckInService;
 import app.wellkeep.checkin.CheckInService.SharedCompliance;
-import app.wellkeep.common.ByIds;
+import app.wellkeep.common.SqlRows;
 import app.wellkeep.consent.Access;
 import app.wellkeep.consent.Category;
 import app.wellkeep.consent.ConsentGate;
@@ -63,6 +63,11 @@ public class RosterService {
 
         Sort(String param) {
             this.param = param;
+        }
+
+        /** Whether lines sort by a figure (so every line's figures are needed), not by what the grants say. */
+        boolean byFigure() {
+            return this != NAME && this != SHARES && this != TAGS;
         }
 
         static Sort of(String param) {
@@ -278,15 +283,29 @@ public class RosterService {
     @Transactional(TxType.REQUIRES_NEW)
     public Page page(Person coach, Query query) {
         Roster roster = gate.sharing(coach);
-        List<Row> rows = rows(coach, roster);
-        List<String> tags = rows.stream().flatMap(r -> r.tags().stream()).collect(Collectors.toCollection(TreeSet::new))
-                .stream().toList();
+        Map<UUID, List<String>> tagsOf = new HashMap<>();
+        PatientTag.ofCoach(coach.id)
+                .forEach(t -> tagsOf.computeIfAbsent(t.patientId, k -> new ArrayList<>()).add(t.tag));
+        // Every line's figures are read only when the sort or a filter uses them; otherwise (by name, the page a
+        // coach lands on) those of the lines shown, once the page is known.
+        boolean allFigures = query.sort().byFigure() || query.openAlerts() || query.below() != null;
+        List<Row> rows = allFigures ? rows(roster, tagsOf, null) : bare(roster, tagsOf);
+        List<String> tags = tagsOf.values().stream().flatMap(List::stream)
+                .collect(Collectors.toCollection(TreeSet::new)).stream().toList();
         List<Row> matching = rows.stream().filter(filter(query)).sorted(order(query)).toList();
         int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int number = Math.min(query.page(), pages);
         int from = (number - 1) * PAGE_SIZE;
         int to = Math.min(matching.size(), from + PAGE_SIZE);
-        List<Row> shown = matching.subList(from, to);
+        // Dates are written out for the lines shown only.
+        ZoneId zone = coach.zone();
+        List<Row> page = matching.subList(from, to);
+        if (!allFigures) {
+            Map<UUID, Row> full = rows(roster, tagsOf, page.stream().map(Row::id).collect(Collectors.toSet()))
+                    .stream().collect(Collectors.toMap(Row::id, Function.identity()));
+            page = page.stream().map(r -> full.get(r.id())).toList();
+        }
+        List<Row> shown = page.stream().map(r -> dated(r, zone)).toList();
         Map<UUID, SharedPatient> byId = roster.patients().stream()
                 .collect(Collectors.toMap(SharedPatient::id, Function.identity()));
         gate.logShown(coach, roster, shown.stream().map(r -> byId.get(r.id())).toList());
@@ -342,19 +361,35 @@ public class RosterService {
         return TagOutcome.ADDED;
     }
 
-    /** Every line, in a fixed number of queries: each reads many patients at once, with their permissions. */
-    List<Row> rows(Person coach, Roster roster) {
-        Map<UUID, SharedCompliance> compliance = checkIns.sharedCompliance(roster.accessTo(Category.CHECK_INS));
-        Map<UUID, Long> alerts = monitoring.sharedOpenAlerts(roster.accessTo(Category.ALERTS));
+    /**
+     * The lines with what the grants say (name, categories) and the coach's tags only, enough to filter by those and
+     * sort by name, categories or tags; their figures are placeholders, never shown.
+     */
+    static List<Row> bare(Roster roster, Map<UUID, List<String>> tags) {
+        return roster.patients().stream().map(p -> new Row(p.id(), p.displayName(), List.copyOf(p.categories()),
+                Figure.NONE, Figure.NONE, Adherence.NOT_SHARED, Adherence.NOT_SHARED, Figure.NONE, Figure.NONE,
+                tags.getOrDefault(p.id(), List.of()))).toList();
+    }
+
+    /**
+     * The lines of the patients in {@code only} (null: everyone on the roster), in a fixed number of queries: each
+     * reads many patients at once, with their permissions.
+     */
+    List<Row> rows(Roster roster, Map<UUID, List<String>> tags, Set<UUID> only) {
+        java.util.function.Function<Category, List<Access>> accessTo = c -> only == null
+                ? roster.accessTo(c)
+                : roster.accessTo(c).stream().filter(a -> only.contains(a.patientId())).toList();
+        Map<UUID, SharedCompliance> compliance = checkIns.sharedCompliance(accessTo.apply(Category.CHECK_INS));
+        Map<UUID, Long> alerts = monitoring.sharedOpenAlerts(accessTo.apply(Category.ALERTS));
         List<Access> vitals = new ArrayList<>();
-        VITALS.forEach(c -> vitals.addAll(roster.accessTo(c)));
+        VITALS.forEach(c -> vitals.addAll(accessTo.apply(c)));
         Map<UUID, LocalDate> latestData = trends.sharedLatestDays(vitals);
-        Map<UUID, Instant> reviewed = lastReviewed(roster.accessTo(Category.CHECK_INS));
-        Map<UUID, List<String>> tags = new HashMap<>();
-        PatientTag.ofCoach(coach.id).forEach(t -> tags.computeIfAbsent(t.patientId, k -> new ArrayList<>()).add(t.tag));
-        ZoneId zone = coach.zone();
+        Map<UUID, Instant> reviewed = lastReviewed(accessTo.apply(Category.CHECK_INS));
         List<Row> rows = new ArrayList<>();
         for (SharedPatient patient : roster.patients()) {
+            if (only != null && !only.contains(patient.id())) {
+                continue;
+            }
             UUID id = patient.id();
             Optional<Access> checkInAccess = roster.access(id, Category.CHECK_INS);
             Figure lastCheckIn = Figure.NOT_SHARED;
@@ -363,12 +398,12 @@ public class RosterService {
             Figure lastReview = Figure.NOT_SHARED;
             if (checkInAccess.isPresent()) {
                 SharedCompliance c = compliance.get(id);
-                lastCheckIn = c.last().map(d -> Figure.of(d.toEpochDay(), CareTeamPages.date(d))).orElse(Figure.NONE);
+                lastCheckIn = c.last().map(d -> Figure.of(d.toEpochDay())).orElse(Figure.NONE);
                 week = new Adherence(true, c.adherence7().isPresent(), c.adherence7().orElse(0), c.done7(), c.days7());
                 month = new Adherence(true, c.adherence30().isPresent(), c.adherence30().orElse(0), c.done30(),
                         c.days30());
                 lastReview = Optional.ofNullable(reviewed.get(id))
-                        .map(at -> Figure.of(at.getEpochSecond(), CareTeamPages.date(LocalDate.ofInstant(at, zone))))
+                        .map(at -> Figure.of(at.getEpochSecond()))
                         .orElse(Figure.NONE);
             }
             Figure dataAge = Figure.NOT_SHARED;
@@ -387,6 +422,19 @@ public class RosterService {
         return rows;
     }
 
+    /** A line with its dates written out: the last check-in's day, and the last review's day in the coach's zone. */
+    static Row dated(Row r, ZoneId zone) {
+        Figure checkIn = r.lastCheckIn().present()
+                ? Figure.of(r.lastCheckIn().value(), CareTeamPages.date(LocalDate.ofEpochDay(r.lastCheckIn().value())))
+                : r.lastCheckIn();
+        Figure reviewed = r.lastReviewed().present()
+                ? Figure.of(r.lastReviewed().value(), CareTeamPages.date(
+                        LocalDate.ofInstant(Instant.ofEpochSecond(r.lastReviewed().value()), zone)))
+                : r.lastReviewed();
+        return new Row(r.id(), r.name(), r.categories(), checkIn, r.daysSinceData(), r.adherence7(),
+                r.adherence30(), r.openAlerts(), reviewed, r.tags());
+    }
+
     /**
      * When a check-in inside the window was last reviewed, by anyone. From each patient's {@link ReviewSummary}: the
      * latest review is the answer when the check-in it reviewed is inside the window. Otherwise (a window that
@@ -400,9 +448,10 @@ public class RosterService {
         }
         Map<UUID, Access> byId = accesses.stream().collect(Collectors.toMap(Access::patientId, a -> a));
         List<Access> clipped = new ArrayList<>();
-        ByIds.list(ReviewSummary.getEntityManager(), "select patient_id, reviewed_at, checkin_date "
-                + "from review_summary where patient_id = any(?)", byId.keySet(),
-                rs -> new Object[]{ByIds.uuid(rs, 1), ByIds.instant(rs, 2), ByIds.date(rs, 3)}).forEach(row -> {
+        SqlRows.list(ReviewSummary.getEntityManager(), "select patient_id, reviewed_at, checkin_date "
+                + "from review_summary where patient_id = any(?)",
+                rs -> new Object[]{SqlRows.uuid(rs, 1), SqlRows.instant(rs, 2), SqlRows.date(rs, 3)}, byId.keySet())
+                .forEach(row -> {
                     Access access = byId.get((UUID) row[0]);
                     if (access.covers((LocalDate) row[2])) {
                         latest.put(access.patientId(), (Instant) row[1]);
@@ -413,10 +462,11 @@ public class RosterService {
         if (!clipped.isEmpty()) {
             Map<UUID, Access> windowed = clipped.stream().collect(Collectors.toMap(Access::patientId, a -> a));
             LocalDate earliest = clipped.stream().map(Access::windowStart).min(Comparator.naturalOrder()).get();
-            ByIds.list(ReviewSummary.getEntityManager(), "select r.patient_id, c.local_date, max(r.reviewed_at) "
+            SqlRows.list(ReviewSummary.getEntityManager(), "select r.patient_id, c.local_date, max(r.reviewed_at) "
                     + "from checkin_review r join checkin c on c.id = r.checkin_id where r.patient_id = any(?) "
-                    + "and c.local_date >= ? group by r.patient_id, c.local_date", windowed.keySet(),
-                    rs -> new Object[]{ByIds.uuid(rs, 1), ByIds.date(rs, 2), ByIds.instant(rs, 3)}, earliest)
+                    + "and c.local_date >= ? group by r.patient_id, c.local_date",
+                    rs -> new Object[]{SqlRows.uuid(rs, 1), SqlRows.date(rs, 2), SqlRows.instant(rs, 3)},
+                    windowed.keySet(), earliest)
                     .forEach(row -> {
                         Access access = windowed.get((UUID) row[0]);
                         if (access.covers((LocalDate) row[1])) {

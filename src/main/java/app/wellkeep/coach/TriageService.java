@@ -23,7 +23,7 @@ import app.wellkeep.account.Person;
 import app.wellkeep.account.PersonService;
 import app.wellkeep.checkin.CheckIn.Symptom;
 import app.wellkeep.checkin.CheckInService;
-import app.wellkeep.common.ByIds;
+import app.wellkeep.common.SqlRows;
 import app.wellkeep.consent.Access;
 import app.wellkeep.consent.Category;
 import app.wellkeep.consent.ConsentGate;
@@ -130,6 +130,10 @@ public class TriageService {
             Set<Symptom> previous, boolean urgent, int phq2, int gad2) {
     }
 
+    /** A day of one patient's: what questionnaire answers are matched to check-ins by. */
+    private record PatientDay(UUID patientId, LocalDate date) {
+    }
+
     private List<Candidate> candidates(Map<UUID, Access> checkIns) {
         // Every check-in of the windows, reviewed or not, in one pass: the one before each tells new symptoms from
         // lasting ones without a query per check-in.
@@ -144,15 +148,15 @@ public class TriageService {
         // A review comes after its check-in was written, which is after the start of its day anywhere on earth.
         Instant reviewsFrom = queueFrom.atStartOfDay(java.time.ZoneOffset.ofHours(14)).toInstant();
         Map<UUID, Instant> reviewedAt = new HashMap<>();
-        ByIds.list(CheckInReview.getEntityManager(), "select checkin_id, reviewed_at from checkin_review "
-                + "where patient_id = any(?) and reviewed_at >= ?", checkIns.keySet(),
-                rs -> Map.entry(ByIds.uuid(rs, 1), ByIds.instant(rs, 2)), reviewsFrom)
+        SqlRows.list(CheckInReview.getEntityManager(), "select checkin_id, reviewed_at from checkin_review "
+                + "where patient_id = any(?) and reviewed_at >= ?",
+                rs -> Map.entry(SqlRows.uuid(rs, 1), SqlRows.instant(rs, 2)), checkIns.keySet(), reviewsFrom)
                 .forEach(r -> reviewedAt.put(r.getKey(), r.getValue()));
         // Questionnaire answers by patient and day: the most urgent answer and the highest screening scores.
-        Map<String, int[]> scores = new HashMap<>();
-        Set<String> urgent = new HashSet<>();
+        Map<PatientDay, int[]> scores = new HashMap<>();
+        Set<PatientDay> urgent = new HashSet<>();
         for (CheckInService.Score score : checkInService.sharedScores(checkIns.values(), queueFrom)) {
-            String key = score.patientId() + "/" + score.date();
+            PatientDay key = new PatientDay(score.patientId(), score.date());
             int[] s = scores.computeIfAbsent(key, k -> new int[2]);
             if ("phq-2".equals(score.instrument())) {
                 s[0] = Math.max(s[0], score.total());
@@ -174,7 +178,7 @@ public class TriageService {
             Instant reviewed = reviewedAt.get(line.id());
             boolean current = line.date().isAfter(checkIns.get(line.patientId()).today().minusDays(QUEUE_DAYS));
             if (current && (reviewed == null || reviewed.isBefore(line.updatedAt()))) {
-                String key = line.patientId() + "/" + line.date();
+                PatientDay key = new PatientDay(line.patientId(), line.date());
                 int[] s = scores.getOrDefault(key, new int[2]);
                 candidates.add(new Candidate(line.id(), line.patientId(), line.date(), line.mood(), line.symptoms(),
                         reviewed != null, lastSymptoms, urgent.contains(key), s[0], s[1]));
@@ -221,10 +225,18 @@ public class TriageService {
             items.add(new Item(c.id(), c.patientId(), null, c.date(), c.mood(), score, reasons, fresh,
                     c.reviewed()));
         }
-        items.sort(Comparator.comparingInt(Item::score).reversed().thenComparing(Item::date)
-                .thenComparing(Item::checkInId));
+        items.sort(URGENCY);
         return items;
     }
+
+    /** Highest score first, then the older check-in, then by id: written out, as it sorts thousands a page. */
+    private static final Comparator<Item> URGENCY = (a, b) -> {
+        int order = Integer.compare(b.score(), a.score());
+        if (order == 0) {
+            order = a.date().compareTo(b.date());
+        }
+        return order != 0 ? order : a.checkInId().compareTo(b.checkInId());
+    };
 
     static int weight(Reason reason) {
         return switch (reason) {

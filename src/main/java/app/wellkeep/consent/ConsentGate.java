@@ -29,6 +29,7 @@ import app.wellkeep.account.Person;
 import app.wellkeep.account.Role;
 import app.wellkeep.audit.AuditEvent.Outcome;
 import app.wellkeep.audit.AuditLog;
+import app.wellkeep.common.SqlRows;
 
 /**
  * The one place that decides whether someone other than a patient may read that patient's data, and records every
@@ -216,14 +217,11 @@ public class ConsentGate {
             widest.put(patientId, widest(active, Reach::terms, today).get().id());
             Map<Category, Access> permits = new EnumMap<>(Category.class);
             Map<Category, Optional<LocalDate>> windows = new EnumMap<>(Category.class);
-            for (Category category : Category.values()) {
-                widest(active.stream().filter(g -> g.terms().categories().contains(category)).toList(),
-                        Reach::terms, today).ifPresent(g -> {
-                            LocalDate start = g.terms().windowStart(today);
-                            permits.put(category, new Access(patientId, category, g.id(), start, today));
-                            windows.put(category, Optional.ofNullable(start));
-                        });
-            }
+            widestByCategory(active, today).forEach((category, g) -> {
+                LocalDate start = g.terms().windowStart(today);
+                permits.put(category, new Access(patientId, category, g.id(), start, today));
+                windows.put(category, Optional.ofNullable(start));
+            });
             access.put(patientId, permits);
             // The same windows as shared() finds, from the permissions just made.
             lines.add(new SharedPatient(patientId, first.displayName(), windows));
@@ -249,12 +247,15 @@ public class ConsentGate {
         private final List<SharedPatient> patients;
         private final Map<UUID, UUID> widestGrant;
         private final Map<UUID, Map<Category, Access>> access;
+        private final Map<Category, List<Access>> byCategory = new EnumMap<>(Category.class);
 
         private Roster(List<SharedPatient> patients, Map<UUID, UUID> widestGrant,
                 Map<UUID, Map<Category, Access>> access) {
             this.patients = List.copyOf(patients);
             this.widestGrant = widestGrant;
             this.access = access;
+            access.values().forEach(permits -> permits.forEach(
+                    (category, a) -> byCategory.computeIfAbsent(category, c -> new ArrayList<>()).add(a)));
         }
 
         public List<SharedPatient> patients() {
@@ -268,7 +269,7 @@ public class ConsentGate {
 
         /** The permissions for one category of everyone on the roster who shares it. */
         public List<Access> accessTo(Category category) {
-            return access.values().stream().map(m -> m.get(category)).filter(a -> a != null).toList();
+            return List.copyOf(byCategory.getOrDefault(category, List.of()));
         }
 
         UUID grantOf(UUID patientId) {
@@ -349,18 +350,46 @@ public class ConsentGate {
     private static Map<UUID, List<Reach>> reachingNow(UUID readerId, Instant now) {
         Map<UUID, List<Reach>> byPatient = new LinkedHashMap<>();
         Map<String, ZoneId> zones = new java.util.HashMap<>();
-        ConsentGrant.getEntityManager().createQuery("select g.id, g.patientId, g.terms, p.displayName, p.timeZone "
-                + "from ConsentGrant g join Person p on p.id = g.patientId where p.role = ?3 and g.revokedAt is null "
-                + "and (g.expiresAt is null or g.expiresAt > ?2) and (g.coachId = ?1 or g.teamId in "
-                + "(select m.teamId from CareTeamMember m where m.personId = ?1)) order by p.displayName, p.id",
-                Object[].class).setParameter(1, readerId).setParameter(2, now).setParameter(3, Role.PATIENT)
-                .getResultList().forEach(row -> {
-                    UUID patientId = (UUID) row[1];
-                    byPatient.computeIfAbsent(patientId, k -> new ArrayList<>())
-                            .add(new Reach((UUID) row[0], patientId, (ConsentTerms) row[2], (String) row[3],
-                                    zones.computeIfAbsent((String) row[4], ZoneId::of)));
-                });
+        Map<String, Set<Category>> categories = new java.util.HashMap<>();
+        SqlRows.list(ConsentGrant.getEntityManager(), "select g.id, g.patient_id, g.categories, g.window_kind, "
+                + "g.window_from, g.window_days, g.expires_on, g.terms_version, p.display_name, p.time_zone "
+                + "from consent_grant g join person p on p.id = g.patient_id where p.role = 'PATIENT' "
+                + "and g.revoked_at is null and (g.expires_at is null or g.expires_at > ?) and (g.coach_id = ? "
+                + "or g.team_id in (select m.team_id from care_team_member m where m.person_id = ?)) "
+                + "order by p.display_name, p.id", rs -> {
+                    ConsentTerms terms = new ConsentTerms(
+                            categories.computeIfAbsent(rs.getString(3), Category::split),
+                            ConsentGrant.Window.valueOf(rs.getString(4)), SqlRows.date(rs, 5),
+                            rs.getObject(6, Integer.class), SqlRows.date(rs, 7), rs.getString(8));
+                    return new Reach(SqlRows.uuid(rs, 1), SqlRows.uuid(rs, 2), terms, rs.getString(9),
+                            zones.computeIfAbsent(rs.getString(10), ZoneId::of));
+                }, now, readerId, readerId)
+                .forEach(r -> byPatient.computeIfAbsent(r.patientId(), k -> new ArrayList<>()).add(r));
         return byPatient;
+    }
+
+    /**
+     * Per category any of {@code grants} (one patient's, active) covers, the grant that shows the most history of
+     * it: each grant's window worked out once, not once a category.
+     */
+    private static Map<Category, Reach> widestByCategory(List<Reach> grants, LocalDate today) {
+        Map<Category, Reach> widest = new EnumMap<>(Category.class);
+        Map<Category, LocalDate> starts = new EnumMap<>(Category.class);
+        for (Reach grant : grants) {
+            LocalDate start = grant.terms().windowStart(today);
+            for (Category category : grant.terms().categories()) {
+                if (!widest.containsKey(category) || wider(start, starts.get(category))) {
+                    widest.put(category, grant);
+                    starts.put(category, start);
+                }
+            }
+        }
+        return widest;
+    }
+
+    /** Whether a window from {@code start} (null: all history) shows more than one from {@code than}. */
+    private static boolean wider(LocalDate start, LocalDate than) {
+        return than != null && (start == null || start.isBefore(than));
     }
 
     /**

@@ -25,7 +25,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 import app.wellkeep.account.Person;
-import app.wellkeep.common.ByIds;
+import app.wellkeep.common.SqlRows;
 import app.wellkeep.consent.Access;
 import app.wellkeep.consent.Category;
 import app.wellkeep.vitals.SampleService.ManualReadingDeleted;
@@ -228,10 +228,12 @@ public class MonitoringService {
     private static List<OpenAlert> sharedOpen(Collection<Access> accesses) {
         Map<UUID, Access> byPatient = new HashMap<>();
         accesses.forEach(a -> byPatient.put(a.require(Category.ALERTS).patientId(), a));
-        return ByIds.list(Alert.getEntityManager(), "select person_id, created_at, measured_at, utc_offset from alert "
-                + "where person_id = any(?) and acknowledged_at is null order by created_at", byPatient.keySet(),
-                rs -> new OpenAlert(ByIds.uuid(rs, 1), ByIds.instant(rs, 2),
-                        LocalDate.ofInstant(ByIds.instant(rs, 3), ZoneOffset.ofTotalSeconds(rs.getInt(4)))))
+        return SqlRows
+                .list(Alert.getEntityManager(), "select person_id, created_at, measured_at, utc_offset from alert "
+                        + "where person_id = any(?) and acknowledged_at is null order by created_at",
+                        rs -> new OpenAlert(SqlRows.uuid(rs, 1), SqlRows.instant(rs, 2),
+                                LocalDate.ofInstant(SqlRows.instant(rs, 3), ZoneOffset.ofTotalSeconds(rs.getInt(4)))),
+                        byPatient.keySet())
                 .stream().filter(a -> byPatient.get(a.patientId()).covers(a.day())).toList();
     }
 

@@ -23,7 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.wellkeep.account.Person;
-import app.wellkeep.common.ByIds;
+import app.wellkeep.common.SqlRows;
 import app.wellkeep.consent.Access;
 import app.wellkeep.consent.Category;
 
@@ -184,9 +184,10 @@ public class TrendService {
         if (byPatient.isEmpty()) {
             return latest;
         }
-        ByIds.list(LatestDay.getEntityManager(), "select person_id, metric, local_date from latest_day "
-                + "where person_id = any(?)", byPatient.keySet(),
-                rs -> new Object[]{ByIds.uuid(rs, 1), Metric.valueOf(rs.getString(2)), ByIds.date(rs, 3)})
+        SqlRows.list(LatestDay.getEntityManager(), "select person_id, metric, local_date from latest_day "
+                + "where person_id = any(?)",
+                rs -> new Object[]{SqlRows.uuid(rs, 1), Metric.valueOf(rs.getString(2)), SqlRows.date(rs, 3)},
+                byPatient.keySet())
                 .forEach(row -> {
                     UUID person = (UUID) row[0];
                     LocalDate day = (LocalDate) row[2];

@@ -50,6 +50,43 @@ class RosterPagesTest {
         return new ArrayList<>(rows(body(query)).keySet());
     }
 
+    /**
+     * Sorted by name, a page reads the figures of its own lines only; sorted by a figure, every line's. Both must
+     * show each patient alike, on every page, whatever they share.
+     */
+    @Test
+    void aLineShowsTheSameFiguresWhetherItsPageIsSortedByNameOrByAFigure() {
+        Person coach = RosterFixture.coach("lazy figures");
+        for (int i = 0; i < RosterService.PAGE_SIZE + 5; i++) {
+            Person p = switch (i % 3) {
+                case 0 -> RosterFixture.patient(String.format("Lazy %02d", i), coach);
+                case 1 -> RosterFixture.patient(String.format("Lazy %02d", i), coach, EnumSet.allOf(Category.class),
+                        ConsentFixture.today().minusDays(12));
+                default -> RosterFixture.patient(String.format("Lazy %02d", i), coach,
+                        EnumSet.of(Category.CHECK_INS, Category.SLEEP), null);
+            };
+            RosterFixture.review(p, RosterFixture.checkIn(p, i % 4), Instant.now());
+            RosterFixture.checkIn(p, 20 + i);
+            RosterFixture.latestDay(p, Metric.SLEEP, i % 5);
+            RosterFixture.alert(p, i % 3, true);
+            RosterFixture.tag(coach, p, i % 2 == 0 ? "group-a" : "group-b");
+        }
+        RosterFixture.actAs(coach);
+
+        Map<UUID, Map<String, String>> byName = new java.util.LinkedHashMap<>();
+        Map<UUID, Map<String, String>> byCheckIn = new java.util.LinkedHashMap<>();
+        for (String page : List.of("", "?page=2")) {
+            byName.putAll(rows(body(page)));
+        }
+        for (String page : List.of("?sort=checkin", "?sort=checkin&page=2")) {
+            byCheckIn.putAll(rows(body(page)));
+        }
+        assertEquals(RosterService.PAGE_SIZE + 5, byName.size(), "every line, over two pages");
+        assertEquals(byCheckIn, new java.util.HashMap<>(byName), "each line's columns in both orders");
+        assertTrue(byName.values().stream().map(r -> r.get("checkin")).distinct().count() > 2,
+                "the lines' own check-in days are shown: " + byName.values());
+    }
+
     @Test
     void eachColumnShowsWhatIsSharedAndNotSharedOtherwise() {
         Person coach = RosterFixture.coach("columns");

@@ -19,15 +19,15 @@ import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
- * Reads rows of many people at once, the ids bound as one array ({@code = ANY(?)}, the same on PostgreSQL and H2):
- * one statement and one plan whatever their number. An HQL {@code in} list of a thousand ids is a thousand bind
- * parameters, translated, bound and planned anew on every request, and its rows go through the entity machinery;
- * the roster and the triage queue read a thousand patients' summaries a page.
+ * Plain SQL reads for the pages that read a thousand patients at once (the roster, the triage queue): rows read as
+ * columns, with no entity machinery, and ids of many people bound as one array ({@code = ANY(?)}, the same on
+ * PostgreSQL and H2), so a statement and its plan are the same whatever their number. An HQL {@code in} list of a
+ * thousand ids is a thousand bind parameters, translated, bound and planned anew on every request.
  * <p>
- * Plain JDBC in the caller's transaction. The persistence context is not flushed first: callers read tables this
- * transaction has not changed through entities.
+ * In the caller's transaction. The persistence context is not flushed first: callers read tables this transaction
+ * has not changed through entities.
  */
-public final class ByIds {
+public final class SqlRows {
 
     /** Reads one row. */
     @FunctionalInterface
@@ -36,16 +36,19 @@ public final class ByIds {
         T read(ResultSet rs) throws SQLException;
     }
 
-    private ByIds() {
+    private SqlRows() {
     }
 
     /**
-     * The rows of {@code sql}, whose first parameter is the array of {@code ids} and the next ones {@code more}
-     * (LocalDate, Instant, String, Integer or UUID).
+     * The rows of {@code sql} with its parameters in order: a collection of UUIDs is bound as one array (none: no
+     * rows, without a statement), an Instant as a time in UTC, anything else (LocalDate, String, Integer, UUID) as
+     * itself.
      */
-    public static <T> List<T> list(EntityManager em, String sql, Collection<UUID> ids, Row<T> row, Object... more) {
-        if (ids.isEmpty()) {
-            return List.of();
+    public static <T> List<T> list(EntityManager em, String sql, Row<T> row, Object... params) {
+        for (Object param : params) {
+            if (param instanceof Collection<?> ids && ids.isEmpty()) {
+                return List.of();
+            }
         }
         // Through the session's JDBC coordinator: its statistics count the statement (the tests that hold pages to a
         // fixed number of statements see it) and it releases what it prepared.
@@ -53,10 +56,12 @@ public final class ByIds {
         PreparedStatement statement = jdbc.getStatementPreparer().prepareStatement(sql);
         try {
             Connection connection = jdbc.getLogicalConnection().getPhysicalConnection();
-            statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-            for (int i = 0; i < more.length; i++) {
-                Object value = more[i] instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : more[i];
-                statement.setObject(i + 2, value);
+            for (int i = 0; i < params.length; i++) {
+                if (params[i] instanceof Collection<?> ids) {
+                    statement.setArray(i + 1, connection.createArrayOf("uuid", ids.toArray()));
+                } else {
+                    statement.setObject(i + 1, params[i] instanceof Instant t ? t.atOffset(ZoneOffset.UTC) : params[i]);
+                }
             }
             List<T> rows = new ArrayList<>();
             ResultSet rs = jdbc.getResultSetReturn().extract(statement, sql);
@@ -65,7 +70,7 @@ public final class ByIds {
             }
             return rows;
         } catch (SQLException e) {
-            throw jdbc.getJdbcSessionOwner().getSqlExceptionHelper().convert(e, "Reading rows by ids", sql);
+            throw jdbc.getJdbcSessionOwner().getSqlExceptionHelper().convert(e, "Reading rows", sql);
         } finally {
             jdbc.getLogicalConnection().getResourceRegistry().release(statement);
             jdbc.afterStatementExecution();
