@@ -7,6 +7,7 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.MessageBundles;
 
 import app.wellkeep.account.CurrentPerson;
 import app.wellkeep.account.Person;
@@ -35,6 +37,7 @@ import app.wellkeep.account.Role;
 import app.wellkeep.checkin.CheckInService;
 import app.wellkeep.consent.Category;
 import app.wellkeep.consent.ConsentGate;
+import app.wellkeep.consent.ConsentMessages;
 import app.wellkeep.consent.ConsentService;
 
 /**
@@ -54,7 +57,7 @@ public class CareTeamPages {
     static class Templates {
 
         static native TemplateInstance home(String name, RosterService.Page roster, TagError tagError, String done,
-                List<Category> categories, List<Invitation> invitations);
+                List<Category> categories, Map<String, String> categoryNames, List<Invitation> invitations);
 
     }
 
@@ -144,7 +147,14 @@ public class CareTeamPages {
         for (CareTeam team : CareTeam.ofMember(coach.id)) {
             invitations.add(invitation(team.name, true, consent.codeOfTeam(team.id)));
         }
-        return Templates.home(coach.displayName, page, tagError, done, List.of(Category.values()), invitations);
+        // Each category's name once a page, not once a line: each is a message template of its own.
+        ConsentMessages names = MessageBundles.get(ConsentMessages.class);
+        Map<String, String> categoryNames = new java.util.HashMap<>();
+        for (Category category : Category.values()) {
+            categoryNames.put(category.name(), names.category(category.name()));
+        }
+        return Templates.home(coach.displayName, page, tagError, done, List.of(Category.values()), categoryNames,
+                invitations);
     }
 
     private Invitation invitation(String name, boolean team, String code) {
