@@ -322,30 +322,13 @@ public class CheckInService {
         return from.isAfter(today) ? 0 : (int) ChronoUnit.DAYS.between(from, today) + 1;
     }
 
-    /** A check-in as the triage queue ranks it. */
+    /** Whose check-in it is and its day, as a coach's action on it needs (see {@link #ownerOf}). */
     public record Line(UUID id, UUID patientId, LocalDate date, int mood, String symptoms,
             java.time.Instant updatedAt) {
     }
 
     /** An answer as the triage queue ranks it. */
     public record Score(UUID patientId, LocalDate date, String instrument, int total, boolean urgent) {
-    }
-
-    /**
-     * Check-ins of many patients who share them from {@code notBefore}, each inside its grant's window, in one query:
-     * by patient, oldest first.
-     */
-    public List<Line> sharedCheckInLines(java.util.Collection<Access> accesses, LocalDate notBefore) {
-        Map<UUID, Access> byPatient = byPatient(accesses);
-        if (byPatient.isEmpty()) {
-            return List.of();
-        }
-        return SqlRows.list(CheckIn.getEntityManager(), "select id, person_id, local_date, mood, symptoms, updated_at "
-                + "from checkin where person_id = any(?) and local_date >= ? order by person_id, local_date",
-                rs -> new Line(SqlRows.uuid(rs, 1), SqlRows.uuid(rs, 2), SqlRows.date(rs, 3),
-                        rs.getInt(4), rs.getString(5), SqlRows.instant(rs, 6)),
-                byPatient.keySet(), later(earliest(byPatient.values()), notBefore))
-                .stream().filter(l -> byPatient.get(l.patientId()).covers(l.date())).toList();
     }
 
     /** Questionnaire scores of many patients who share check-ins, each inside its grant's window, in one query. */

@@ -130,28 +130,55 @@ public class TriageService {
             Set<Symptom> previous, boolean urgent, int phq2, int gad2) {
     }
 
+    /**
+     * A check-in that may be in the queue: written from {@code queueFrom} on, inside its grant's window, and not
+     * reviewed since it was last written; with the symptoms of the patient's check-in before it ({@code previous},
+     * null when there is none inside the window or in the {@value #LOOKBACK_DAYS} days before the queue).
+     */
+    record QueueLine(UUID id, UUID patientId, LocalDate date, int mood, String symptoms, boolean reviewed,
+            String previous) {
+    }
+
+    /**
+     * The check-ins that may be in the queue, in one statement: the database pairs each with the one before it and
+     * leaves out those reviewed since, so only the unreviewed few thousand of a thousand patients' weeks are read.
+     */
+    private static List<QueueLine> queueLines(Map<UUID, Access> checkIns, LocalDate queueFrom) {
+        checkIns.values().forEach(a -> a.require(Category.CHECK_INS));
+        LocalDate earliest = queueFrom.minusDays(LOOKBACK_DAYS);
+        return SqlRows.list(CheckInReview.getEntityManager(), "select id, person_id, local_date, mood, symptoms, "
+                + "reviewed_at, previous_symptoms, previous_date from (select c.id, c.person_id, c.local_date, c.mood, "
+                + "c.symptoms, c.updated_at, r.reviewed_at, lag(c.symptoms) over (partition by c.person_id order by "
+                + "c.local_date) as previous_symptoms, lag(c.local_date) over (partition by c.person_id order by "
+                + "c.local_date) as previous_date from checkin c left join checkin_review r on r.checkin_id = c.id "
+                + "where c.person_id = any(?) and c.local_date >= ?) q where q.local_date >= ? "
+                + "and (q.reviewed_at is null or q.reviewed_at < q.updated_at)", rs -> {
+                    UUID patientId = SqlRows.uuid(rs, 2);
+                    Access access = checkIns.get(patientId);
+                    LocalDate date = SqlRows.date(rs, 3);
+                    if (!access.covers(date)) {
+                        return null;
+                    }
+                    LocalDate previousDate = SqlRows.date(rs, 8);
+                    // The check-in before, if the window shows it: a window starting after it shows none before.
+                    String previous = previousDate != null && access.covers(previousDate) ? rs.getString(7) : null;
+                    return new QueueLine(SqlRows.uuid(rs, 1), patientId, date, rs.getInt(4), rs.getString(5),
+                            SqlRows.instant(rs, 6) != null, previous);
+                }, checkIns.keySet(), earliest, queueFrom).stream().filter(java.util.Objects::nonNull).toList();
+    }
+
     /** A day of one patient's: what questionnaire answers are matched to check-ins by. */
     private record PatientDay(UUID patientId, LocalDate date) {
     }
 
     private List<Candidate> candidates(Map<UUID, Access> checkIns) {
-        // Every check-in of the windows, reviewed or not, in one pass: the one before each tells new symptoms from
-        // lasting ones without a query per check-in.
         LocalDate latestToday = checkIns.values().stream().map(Access::today).max(LocalDate::compareTo).get();
         // A day earlier than any patient's first queue day: their todays differ by a day or so across zones.
         LocalDate queueFrom = latestToday.minusDays(QUEUE_DAYS + 1L);
-        List<CheckInService.Line> lines = checkInService.sharedCheckInLines(checkIns.values(),
-                queueFrom.minusDays(LOOKBACK_DAYS));
+        List<QueueLine> lines = queueLines(checkIns, queueFrom);
         if (lines.isEmpty()) {
             return List.of();
         }
-        // A review comes after its check-in was written, which is after the start of its day anywhere on earth.
-        Instant reviewsFrom = queueFrom.atStartOfDay(java.time.ZoneOffset.ofHours(14)).toInstant();
-        Map<UUID, Instant> reviewedAt = new HashMap<>();
-        SqlRows.list(CheckInReview.getEntityManager(), "select checkin_id, reviewed_at from checkin_review "
-                + "where patient_id = any(?) and reviewed_at >= ?",
-                rs -> Map.entry(SqlRows.uuid(rs, 1), SqlRows.instant(rs, 2)), checkIns.keySet(), reviewsFrom)
-                .forEach(r -> reviewedAt.put(r.getKey(), r.getValue()));
         // Questionnaire answers by patient and day: the most urgent answer and the highest screening scores.
         Map<PatientDay, int[]> scores = new HashMap<>();
         Set<PatientDay> urgent = new HashSet<>();
@@ -168,22 +195,14 @@ public class TriageService {
             }
         }
         List<Candidate> candidates = new ArrayList<>();
-        UUID lastPatient = null;
-        Set<Symptom> lastSymptoms = null;
-        for (CheckInService.Line line : lines) {
-            if (!line.patientId().equals(lastPatient)) {
-                lastPatient = line.patientId();
-                lastSymptoms = null;
-            }
-            Instant reviewed = reviewedAt.get(line.id());
-            boolean current = line.date().isAfter(checkIns.get(line.patientId()).today().minusDays(QUEUE_DAYS));
-            if (current && (reviewed == null || reviewed.isBefore(line.updatedAt()))) {
+        for (QueueLine line : lines) {
+            if (line.date().isAfter(checkIns.get(line.patientId()).today().minusDays(QUEUE_DAYS))) {
                 PatientDay key = new PatientDay(line.patientId(), line.date());
                 int[] s = scores.getOrDefault(key, new int[2]);
                 candidates.add(new Candidate(line.id(), line.patientId(), line.date(), line.mood(), line.symptoms(),
-                        reviewed != null, lastSymptoms, urgent.contains(key), s[0], s[1]));
+                        line.reviewed(), line.previous() == null ? null : symptoms(line.previous()),
+                        urgent.contains(key), s[0], s[1]));
             }
-            lastSymptoms = symptoms(line.symptoms());
         }
         return candidates;
     }

@@ -111,6 +111,25 @@ class TriageServiceTest {
     }
 
     @Test
+    void aReviewedCheckInStillTellsTheNextOnesNewSymptomsAndOneBeyondTheLookBackDoesNot() {
+        Person coach = coach("previous");
+        Person patient = patientOf(coach, "previous", CHECK_INS);
+        UUID reviewed = TriageFixture.checkIn(patient, TODAY.minusDays(2), 4, Symptom.HEADACHE).id;
+        TriageFixture.reviewed(reviewed, patient, coach);
+        UUID next = TriageFixture.checkIn(patient, TODAY.minusDays(1), 4, Symptom.HEADACHE, Symptom.FEVER).id;
+        Person returning = patientOf(coach, "returning", CHECK_INS);
+        TriageFixture.checkIn(returning, TODAY.minusDays(TriageService.QUEUE_DAYS + TriageService.LOOKBACK_DAYS + 3L),
+                4, Symptom.COUGH);
+        UUID back = TriageFixture.checkIn(returning, TODAY.minusDays(TriageService.QUEUE_DAYS - 1L), 4,
+                Symptom.COUGH).id;
+        List<UUID> queue = triage.queue(coach, 1).items().stream().map(Item::checkInId).toList();
+        assertFalse(queue.contains(reviewed), "reviewed: out of the queue");
+        assertEquals(List.of(Symptom.FEVER), item(coach, next).newSymptoms(), "compared with the reviewed one");
+        assertEquals(List.of(Symptom.COUGH), item(coach, back).newSymptoms(),
+                "the check-in before lies beyond the look-back: all are new");
+    }
+
+    @Test
     void openAlertsCountOnlyWhenOpenAndShared() {
         Person coach = coach("alerts");
         Person sharing = patientOf(coach, "alerts", EnumSet.of(Category.CHECK_INS, Category.ALERTS));
