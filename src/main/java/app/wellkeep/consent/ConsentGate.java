@@ -300,15 +300,13 @@ public class ConsentGate {
         if (reader.role == Role.COACH) {
             Instant now = clock.instant();
             for (List<Reach> reaching : reachingNow(reader.id, now).values()) {
-                List<Reach> covering = reaching.stream().filter(g -> g.terms().categories().contains(category))
-                        .toList();
-                if (!covering.isEmpty()) {
-                    Reach first = covering.get(0);
-                    LocalDate today = LocalDate.ofInstant(now, first.zone());
-                    Reach grant = widest(covering, Reach::terms, today).get();
-                    accesses.put(first.patientId(), new Access(first.patientId(), category, grant.id(),
+                UUID patientId = reaching.get(0).patientId();
+                LocalDate today = LocalDate.ofInstant(now, reaching.get(0).zone());
+                Reach grant = widestByCategory(reaching, today).get(category);
+                if (grant != null) {
+                    accesses.put(patientId, new Access(patientId, category, grant.id(),
                             grant.terms().windowStart(today), today));
-                    grantOf.put(first.patientId(), grant.id());
+                    grantOf.put(patientId, grant.id());
                 }
             }
         }
