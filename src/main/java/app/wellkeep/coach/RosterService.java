@@ -297,14 +297,14 @@ public class RosterService {
         int number = Math.min(query.page(), pages);
         int from = (number - 1) * PAGE_SIZE;
         int to = Math.min(matching.size(), from + PAGE_SIZE);
-        // Dates are written out for the lines shown only.
-        ZoneId zone = coach.zone();
         List<Row> page = matching.subList(from, to);
         if (!allFigures) {
             Map<UUID, Row> full = rows(roster, tagsOf, page.stream().map(Row::id).collect(Collectors.toSet()))
                     .stream().collect(Collectors.toMap(Row::id, Function.identity()));
             page = page.stream().map(r -> full.get(r.id())).toList();
         }
+        // Dates are written out for the lines shown only.
+        ZoneId zone = coach.zone();
         List<Row> shown = page.stream().map(r -> dated(r, zone)).toList();
         Map<UUID, SharedPatient> byId = roster.patients().stream()
                 .collect(Collectors.toMap(SharedPatient::id, Function.identity()));
