@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -62,6 +60,7 @@ import app.wellkeep.vitals.TrendPages.TrendView;
 import app.wellkeep.vitals.TrendRange;
 import app.wellkeep.vitals.TrendService;
 import app.wellkeep.vitals.TrendTables;
+import app.wellkeep.vitals.WeeklyRollup;
 
 /**
  * One patient as a care-team member may see them: the dashboard's tiles, the trend pages, the alerts and the
@@ -224,8 +223,8 @@ public class PatientViewPages {
                         }
 
                         @Override
-                        public SortedMap<LocalDate, Double> asleepByNight(LocalDate start, LocalDate end) {
-                            return before ? new TreeMap<>() : trends.asleepByNight(access, start, end);
+                        public List<WeeklyRollup> weekly(Metric metric, LocalDate start, LocalDate end) {
+                            return before ? List.of() : trends.weekly(access, metric, start, end);
                         }
                     };
                     TrendView view = TrendPages.view(reader, slug, TrendPages.name(slug), shown, figures,

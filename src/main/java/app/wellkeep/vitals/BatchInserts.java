@@ -12,7 +12,7 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 /**
- * New blocks and daily figures as an import writes them by the thousand: plain batched inserts over the
+ * New blocks, daily and weekly figures as an import writes them by the thousand: plain batched inserts over the
  * transaction's own connection, without an entity each in the session. The session is flushed first, so every
  * change made through it so far comes before them.
  */
@@ -22,6 +22,9 @@ final class BatchInserts {
             + "batch_id, sample_count, first_start, last_end, samples) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String ROLLUP = "INSERT INTO daily_rollup (person_id, metric, stage, local_date, "
             + "sample_count, total, minimum, maximum, latest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String WEEK = "INSERT INTO weekly_rollup (person_id, metric, stage, week_start, day_mask, "
+            + "sample_count, total, minimum, maximum, latest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private BatchInserts() {
     }
@@ -69,6 +72,31 @@ final class BatchInserts {
                     insert.setDouble(7, r.min);
                     insert.setDouble(8, r.max);
                     insert.setDouble(9, r.latest);
+                    insert.addBatch();
+                }
+                execute(insert);
+            }
+        });
+    }
+
+    static void weeks(EntityManager em, List<WeeklyRollup> weeks) {
+        if (weeks.isEmpty()) {
+            return;
+        }
+        em.flush();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(WEEK)) {
+                for (WeeklyRollup w : weeks) {
+                    insert.setObject(1, w.personId);
+                    insert.setString(2, w.metric.name());
+                    insert.setString(3, w.stage);
+                    insert.setObject(4, w.weekStart);
+                    insert.setInt(5, w.dayMask);
+                    insert.setInt(6, w.count);
+                    insert.setDouble(7, w.total);
+                    insert.setDouble(8, w.min);
+                    insert.setDouble(9, w.max);
+                    insert.setDouble(10, w.latest);
                     insert.addBatch();
                 }
                 execute(insert);

@@ -49,6 +49,8 @@ public class SampleService {
     static final int SOURCE_MAX = 100;
     /** Days recounted together: one read of blocks per metric for a month of readings. */
     static final int WINDOW_DAYS = 31;
+    /** Weeks re-added together from their days: one read, one delete and one batch of inserts a year. */
+    static final int WEEKS_AT_A_TIME = 53;
     /** New blocks held before they are written in one batch, to keep an import's memory flat. */
     private static final int FLUSH_EVERY = 200;
     /** Staged parts deleted per transaction after a batch is done. */
@@ -715,6 +717,43 @@ public class SampleService {
         });
         em.flush();
         touched.keySet().forEach(metric -> keepLatestDay(person.id, metric));
+        touched.forEach((metric, days) -> recountWeeks(person.id, metric, days));
+    }
+
+    /** Adds up again, from the daily figures as they now stand, the weeks of the days given. */
+    private void recountWeeks(UUID personId, Metric metric, Set<LocalDate> days) {
+        TreeSet<LocalDate> mondays = new TreeSet<>();
+        days.forEach(day -> mondays.add(WeeklyRollup.weekOf(day)));
+        List<LocalDate> group = new ArrayList<>();
+        for (LocalDate monday : mondays) {
+            if (!group.isEmpty() && monday.isAfter(group.get(0).plusWeeks(WEEKS_AT_A_TIME - 1L))) {
+                rewriteWeeks(personId, metric, group);
+                group = new ArrayList<>();
+            }
+            group.add(monday);
+        }
+        if (!group.isEmpty()) {
+            rewriteWeeks(personId, metric, group);
+        }
+    }
+
+    /** Some weeks (a year apart at most), oldest first: their stored rows replaced by the sums of their days. */
+    private void rewriteWeeks(UUID personId, Metric metric, List<LocalDate> mondays) {
+        Set<LocalDate> wanted = new HashSet<>(mondays);
+        List<DailyRollup> days = new ArrayList<>();
+        em.createQuery("select r.stage, r.localDate, r.count, r.total, r.min, r.max, r.latest from DailyRollup r "
+                + "where r.personId = ?1 and r.metric = ?2 and r.localDate >= ?3 and r.localDate <= ?4",
+                Object[].class).setParameter(1, personId).setParameter(2, metric).setParameter(3, mondays.get(0))
+                .setParameter(4, mondays.get(mondays.size() - 1).plusDays(6)).getResultList().forEach(row -> {
+                    LocalDate day = (LocalDate) row[1];
+                    if (wanted.contains(WeeklyRollup.weekOf(day))) {
+                        days.add(new DailyRollup(personId, metric, (String) row[0], day, (Integer) row[2],
+                                (Double) row[3], (Double) row[4], (Double) row[5], (Double) row[6]));
+                    }
+                });
+        em.createQuery("delete from WeeklyRollup w where w.personId = ?1 and w.metric = ?2 and w.weekStart in ?3")
+                .setParameter(1, personId).setParameter(2, metric).setParameter(3, mondays).executeUpdate();
+        BatchInserts.weeks(em, WeeklyRollup.of(days));
     }
 
     /** The metric's latest day with figures, as the figures now stand (an index walk backwards). */
@@ -799,6 +838,7 @@ public class SampleService {
     public void rebuildRollups(Person person) {
         lock(person.id);
         DailyRollup.delete("personId", person.id);
+        WeeklyRollup.delete("personId", person.id);
         em.flush();
         em.clear();
         ZoneId zone = person.zone();
@@ -823,9 +863,16 @@ public class SampleService {
             }
         });
         LatestDay.delete("personId", person.id);
-        for (Metric metric : spans.keySet()) {
+        spans.forEach((metric, span) -> {
             keepLatestDay(person.id, metric);
-        }
+            Set<LocalDate> mondays = new TreeSet<>();
+            LocalDate last = LocalDate.ofInstant(span[1], zone);
+            for (LocalDate monday = WeeklyRollup.weekOf(LocalDate.ofInstant(span[0], zone)); !monday
+                    .isAfter(last); monday = monday.plusWeeks(1)) {
+                mondays.add(monday);
+            }
+            recountWeeks(person.id, metric, mondays);
+        });
     }
 
     private static void widen(Map<Metric, Instant[]> spans, Metric metric, Instant first, Instant last) {
@@ -837,6 +884,7 @@ public class SampleService {
     @Transactional(TxType.MANDATORY)
     public long eraseAll(UUID personId) {
         return LatestDay.delete("personId", personId) + DailyRollup.delete("personId", personId)
+                + WeeklyRollup.delete("personId", personId)
                 + Sample.delete("personId", personId)
                 + SampleBlock.delete("personId", personId) + StagedBlock.delete("personId", personId)
                 + VitalsLock.delete("personId", personId);

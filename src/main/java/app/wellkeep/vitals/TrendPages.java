@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -81,8 +80,8 @@ public class TrendPages {
 
         List<DailyRollup> daily(Metric metric, LocalDate from, LocalDate to);
 
-        /** Each night's minutes asleep, oldest first; a long range's sleep needs no more than that. */
-        SortedMap<LocalDate, Double> asleepByNight(LocalDate from, LocalDate to);
+        /** The weeks by stage, oldest first, of the days in the range only: all a long range shows. */
+        List<WeeklyRollup> weekly(Metric metric, LocalDate from, LocalDate to);
     }
 
     @CheckedTemplate
@@ -208,8 +207,8 @@ public class TrendPages {
             }
 
             @Override
-            public SortedMap<LocalDate, Double> asleepByNight(LocalDate start, LocalDate end) {
-                return trends.asleepByNight(person, start, end);
+            public List<WeeklyRollup> weekly(Metric metric, LocalDate start, LocalDate end) {
+                return trends.weekly(person, metric, start, end);
             }
         };
         return Response
@@ -225,28 +224,34 @@ public class TrendPages {
             Function<LocalDate, String> dayLink) {
         String fromLabel = TrendTables.DAY.format(range.from());
         String toLabel = TrendTables.DAY.format(range.to());
-        // Over more than DAILY_UP_TO days, weeks only: no daily table to build, and nothing to stack.
+        // Over more than DAILY_UP_TO days, weeks only: read as weeks, with no daily table to build and nothing to
+        // stack. Up to that, the days are read and the weeks added up from them.
         boolean daysToo = range.days() <= DAILY_UP_TO;
         if (slug.equals(BLOOD_PRESSURE)) {
             UnitView unit = UnitView.of(reader, Metric.SYSTOLIC);
+            if (!daysToo) {
+                return new TrendView(slug, name, unitLabel(unit.ucum()), "line", false, range, TrendRange.PRESETS,
+                        fromLabel, toLabel, NO_DAYS, TrendTables.bloodPressureWeekly(
+                                figures.weekly(Metric.SYSTOLIC, range.from(), range.to()),
+                                figures.weekly(Metric.DIASTOLIC, range.from(), range.to()), unit),
+                        false);
+            }
             List<DailyRollup> sys = figures.daily(Metric.SYSTOLIC, range.from(), range.to());
             List<DailyRollup> dia = figures.daily(Metric.DIASTOLIC, range.from(), range.to());
             return new TrendView(slug, name, unitLabel(unit.ucum()), "line", false, range, TrendRange.PRESETS,
-                    fromLabel, toLabel, daysToo ? TrendTables.bloodPressureDaily(sys, dia, unit) : NO_DAYS,
-                    TrendTables.bloodPressureWeekly(sys, dia, unit), false);
+                    fromLabel, toLabel, TrendTables.bloodPressureDaily(sys, dia, unit),
+                    TrendTables.bloodPressureWeekly(WeeklyRollup.of(sys), WeeklyRollup.of(dia), unit), false);
         }
         Metric metric = Metric.bySlug(slug).orElseThrow();
+        List<DailyRollup> days = daysToo ? figures.daily(metric, range.from(), range.to()) : List.of();
+        List<WeeklyRollup> weeks = daysToo
+                ? WeeklyRollup.of(days)
+                : figures.weekly(metric, range.from(), range.to());
         if (metric == Metric.SLEEP) {
-            // Nights by stage for the daily table; for weeks alone, each night's time asleep is enough.
-            List<DailyRollup> nights = daysToo ? figures.daily(metric, range.from(), range.to()) : List.of();
             return new TrendView(slug, name, unitLabel("h"), "bar", daysToo, range, TrendRange.PRESETS, fromLabel,
-                    toLabel, daysToo ? TrendTables.sleepDaily(nights) : NO_DAYS,
-                    TrendTables.sleepWeekly(daysToo
-                            ? TrendTables.asleepByNight(nights)
-                            : figures.asleepByNight(range.from(), range.to())),
+                    toLabel, daysToo ? TrendTables.sleepDaily(days) : NO_DAYS, TrendTables.sleepWeekly(weeks),
                     false);
         }
-        List<DailyRollup> days = figures.daily(metric, range.from(), range.to());
         UnitView unit = UnitView.of(reader, metric);
         boolean sum = metric.aggregation() == Metric.Aggregation.SUM;
         boolean dayViews = metric == Metric.HEART_RATE && daysToo;
@@ -255,7 +260,7 @@ public class TrendPages {
                 : sum
                         ? TrendTables.sumDaily(days, unit)
                         : TrendTables.rangeDaily(days, unit, dayViews ? dayLink : null);
-        Table weekly = sum ? TrendTables.sumWeekly(days, unit) : TrendTables.rangeWeekly(days, unit);
+        Table weekly = sum ? TrendTables.sumWeekly(weeks, unit) : TrendTables.rangeWeekly(weeks, unit);
         return new TrendView(slug, name, unitLabel(unit.ucum()), sum ? "bar" : "line", false, range,
                 TrendRange.PRESETS, fromLabel, toLabel, daily, weekly, dayViews);
     }

@@ -1,6 +1,7 @@
 package app.wellkeep.vitals;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiPredicate;
 
@@ -88,34 +87,53 @@ public class TrendService {
         return days;
     }
 
-    /** Each night's minutes asleep from one local day to another, oldest first (see {@link #asleepByNight}). */
+    /**
+     * The weeks of a metric from one local day to another, both included, by stage, oldest first: the figures of the
+     * days inside the range only, so a week the range cuts is added up from its days in the range.
+     */
     @Transactional
-    public SortedMap<LocalDate, Double> asleepByNight(Person person, LocalDate from, LocalDate to) {
-        return asleepByNight(person.id, from, to);
-    }
-
-    /** The nights a reader may see: sleep's category only, and none before the grant's window. */
-    @Transactional
-    public SortedMap<LocalDate, Double> asleepByNight(Access access, LocalDate from, LocalDate to) {
-        access.require(Metric.SLEEP.category());
-        return asleepByNight(access.patientId(), access.clip(from), to);
+    public List<WeeklyRollup> weekly(Person person, Metric metric, LocalDate from, LocalDate to) {
+        return weekly(person.id, metric, from, to);
     }
 
     /**
-     * A night's time asleep is the sum of its asleep stages, summed here by the database: a row a night rather than
-     * one a stage. A night with only time awake or in bed is a night asleep for none, as the stage tables count it.
+     * The weeks a reader may see: the metric's category only, and from the first day of the grant's window, whatever
+     * {@code from} asks. The week the window starts in is added up from its days inside the window.
      */
-    private static SortedMap<LocalDate, Double> asleepByNight(UUID personId, LocalDate from,
-            LocalDate to) {
-        SortedMap<LocalDate, Double> nights = new TreeMap<>();
-        DailyRollup.getEntityManager().createQuery("select r.localDate, sum(case when r.stage in ?3 then r.total "
-                + "else 0 end) from DailyRollup r where r.personId = ?1 and r.metric = ?2 and r.localDate >= ?4 and "
-                + "r.localDate <= ?5 group by r.localDate", Object[].class).setParameter(1, personId)
-                .setParameter(2, Metric.SLEEP).setParameter(3, TrendTables.ASLEEP_STAGES).setParameter(4, from)
-                .setParameter(5, to).getResultList()
-                .forEach(row -> nights.put((LocalDate) row[0], ((Number) row[1]).doubleValue()));
-        return nights;
+    @Transactional
+    public List<WeeklyRollup> weekly(Access access, Metric metric, LocalDate from, LocalDate to) {
+        access.require(metric.category());
+        return weekly(access.patientId(), metric, access.clip(from), to);
     }
+
+    private static List<WeeklyRollup> weekly(UUID personId, Metric metric, LocalDate from, LocalDate to) {
+        // Whole weeks inside the range are stored; the days of the cut weeks at either end are read and added up.
+        LocalDate firstWhole = from.getDayOfWeek() == DayOfWeek.MONDAY ? from : WeeklyRollup.weekOf(from).plusWeeks(1);
+        LocalDate afterWhole = to.getDayOfWeek() == DayOfWeek.SUNDAY ? to.plusDays(1) : WeeklyRollup.weekOf(to);
+        if (!firstWhole.isBefore(afterWhole)) {
+            return WeeklyRollup.of(daily(personId, metric, from, to));
+        }
+        List<DailyRollup> edges = new ArrayList<>();
+        if (from.isBefore(firstWhole)) {
+            edges.addAll(daily(personId, metric, from, firstWhole.minusDays(1)));
+        }
+        if (!afterWhole.isAfter(to)) {
+            edges.addAll(daily(personId, metric, afterWhole, to));
+        }
+        List<WeeklyRollup> weeks = new ArrayList<>(WeeklyRollup.of(edges));
+        WeeklyRollup.getEntityManager().createQuery("select r.stage, r.weekStart, r.dayMask, r.count, r.total, "
+                + "r.min, r.max, r.latest from WeeklyRollup r where r.personId = ?1 and r.metric = ?2 "
+                + "and r.weekStart >= ?3 and r.weekStart < ?4", Object[].class).setParameter(1, personId)
+                .setParameter(2, metric).setParameter(3, firstWhole).setParameter(4, afterWhole).getResultList()
+                .forEach(row -> weeks.add(new WeeklyRollup(personId, metric, (String) row[0], (LocalDate) row[1],
+                        (Integer) row[2], (Integer) row[3], (Double) row[4], (Double) row[5], (Double) row[6],
+                        (Double) row[7])));
+        weeks.sort(BY_WEEK_AND_STAGE);
+        return weeks;
+    }
+
+    private static final java.util.Comparator<WeeklyRollup> BY_WEEK_AND_STAGE = java.util.Comparator
+            .comparing((WeeklyRollup w) -> w.weekStart).thenComparing(w -> w.stage);
 
     /** The figures of the latest day that has any of this metric. */
     @Transactional

@@ -1,6 +1,5 @@
 package app.wellkeep.vitals;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,12 +8,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -117,28 +114,10 @@ public final class TrendTables {
                 new Column("latest", false)), rows);
     }
 
-    static Table rangeWeekly(List<DailyRollup> days, UnitView unit) {
-        List<Row> rows = new ArrayList<>();
-        for (Map.Entry<LocalDate, List<DailyRollup>> e : byWeek(days).entrySet()) {
-            // One pass over the week's days: counts, sum, lowest, highest and the last day's latest value.
-            double total = 0;
-            int count = 0;
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            DailyRollup last = null;
-            for (DailyRollup d : e.getValue()) {
-                total += d.total;
-                count += d.count;
-                min = Math.min(min, d.min);
-                max = Math.max(max, d.max);
-                if (last == null || d.localDate.isAfter(last.localDate)) {
-                    last = d;
-                }
-            }
-            rows.add(week(e.getKey(), List.of(Cell.number(unit.format(count == 0 ? 0 : total / count)),
-                    Cell.number(unit.format(min)), Cell.number(unit.format(max)), Cell.number(unit.format(last.latest)),
-                    Cell.number(Integer.toString(e.getValue().size())))));
-        }
+    static Table rangeWeekly(List<WeeklyRollup> weeks, UnitView unit) {
+        List<Row> rows = weeks.stream().map(w -> week(w.weekStart, List.of(Cell.number(unit.format(w.mean())),
+                Cell.number(unit.format(w.min)), Cell.number(unit.format(w.max)), Cell.number(unit.format(w.latest)),
+                Cell.number(Integer.toString(w.days()))))).toList();
         return new Table(List.of(new Column("mean", true), new Column("min", true), new Column("max", true),
                 new Column("latest", false), new Column("days", false)), rows);
     }
@@ -151,13 +130,9 @@ public final class TrendTables {
         return new Table(List.of(new Column("total", true)), rows);
     }
 
-    static Table sumWeekly(List<DailyRollup> days, UnitView unit) {
-        List<Row> rows = byWeek(days).entrySet().stream().map(e -> {
-            double total = e.getValue().stream().mapToDouble(d -> d.total).sum();
-            return week(e.getKey(), List.of(Cell.number(unit.format(total)),
-                    Cell.number(unit.format(total / e.getValue().size())),
-                    Cell.number(Integer.toString(e.getValue().size()))));
-        }).toList();
+    static Table sumWeekly(List<WeeklyRollup> weeks, UnitView unit) {
+        List<Row> rows = weeks.stream().map(w -> week(w.weekStart, List.of(Cell.number(unit.format(w.total)),
+                Cell.number(unit.format(w.total / w.days())), Cell.number(Integer.toString(w.days()))))).toList();
         return new Table(List.of(new Column("total", true), new Column("dailyAverage", true),
                 new Column("days", false)), rows);
     }
@@ -187,26 +162,22 @@ public final class TrendTables {
                 new Column("stageAwake", false), new Column("stageInBed", false)), rows);
     }
 
-    /** Each night's minutes asleep, from the nights' figures by stage. */
-    static SortedMap<LocalDate, Double> asleepByNight(List<DailyRollup> rollups) {
-        TreeMap<LocalDate, Double> asleep = new TreeMap<>();
-        for (DailyRollup r : rollups) {
-            asleep.merge(r.localDate, ASLEEP_STAGES.contains(r.stage) ? r.total : 0, Double::sum);
-        }
-        return asleep;
-    }
-
-    /** The weeks of nights: each week's mean time asleep over the nights recorded in it. */
-    static Table sleepWeekly(SortedMap<LocalDate, Double> asleep) {
+    /**
+     * The weeks of nights, from the weeks by stage: each week's mean time asleep over its nights, a night being any
+     * with figures, even of time awake only (that night's time asleep is none).
+     */
+    static Table sleepWeekly(List<WeeklyRollup> stages) {
         TreeMap<LocalDate, double[]> weeks = new TreeMap<>();
-        asleep.forEach((night, minutes) -> {
-            double[] week = weeks.computeIfAbsent(night.with(DayOfWeek.MONDAY), m -> new double[2]);
-            week[0] += minutes;
-            week[1]++;
-        });
+        TreeMap<LocalDate, Integer> nights = new TreeMap<>();
+        for (WeeklyRollup w : stages) {
+            weeks.computeIfAbsent(w.weekStart, m -> new double[1])[0] += ASLEEP_STAGES.contains(w.stage) ? w.total : 0;
+            nights.merge(w.weekStart, w.dayMask, (a, b) -> a | b);
+        }
         List<Row> rows = new ArrayList<>();
-        weeks.forEach((monday, week) -> rows.add(week(monday,
-                List.of(Cell.duration(week[0] / week[1]), Cell.number(Integer.toString((int) week[1]))))));
+        weeks.forEach((monday, asleep) -> {
+            int count = Integer.bitCount(nights.get(monday));
+            rows.add(week(monday, List.of(Cell.duration(asleep[0] / count), Cell.number(Integer.toString(count)))));
+        });
         return new Table(List.of(new Column("asleepAverage", true), new Column("nights", false)), rows);
     }
 
@@ -236,35 +207,34 @@ public final class TrendTables {
                 new Column("systolicMax", true), new Column("diastolicMax", true), new Column("latest", false)), rows);
     }
 
-    static Table bloodPressureWeekly(List<DailyRollup> systolic, List<DailyRollup> diastolic, UnitView unit) {
-        Map<LocalDate, List<DailyRollup>> sys = byWeek(systolic);
-        Map<LocalDate, List<DailyRollup>> dia = byWeek(diastolic);
+    static Table bloodPressureWeekly(List<WeeklyRollup> systolic, List<WeeklyRollup> diastolic, UnitView unit) {
+        Map<LocalDate, WeeklyRollup> sys = byMonday(systolic);
+        Map<LocalDate, WeeklyRollup> dia = byMonday(diastolic);
         Set<LocalDate> weeks = new java.util.TreeSet<>(sys.keySet());
         weeks.addAll(dia.keySet());
         List<Row> rows = weeks.stream().map(monday -> {
-            List<DailyRollup> s = sys.getOrDefault(monday, List.of());
-            List<DailyRollup> d = dia.getOrDefault(monday, List.of());
-            Set<LocalDate> days = new HashSet<>();
-            s.forEach(r -> days.add(r.localDate));
-            d.forEach(r -> days.add(r.localDate));
+            WeeklyRollup s = sys.get(monday);
+            WeeklyRollup d = dia.get(monday);
+            int days = (s == null ? 0 : s.dayMask) | (d == null ? 0 : d.dayMask);
             return week(monday, List.of(mean(s, unit), mean(d, unit), max(s, unit), max(d, unit),
-                    Cell.number(Integer.toString(days.size()))));
+                    Cell.number(Integer.toString(Integer.bitCount(days)))));
         }).toList();
         return new Table(List.of(new Column("systolicMean", true), new Column("diastolicMean", true),
                 new Column("systolicMax", true), new Column("diastolicMax", true), new Column("days", false)), rows);
     }
 
-    private static Cell mean(List<DailyRollup> days, UnitView unit) {
-        int count = days.stream().mapToInt(d -> d.count).sum();
-        return count == 0
-                ? Cell.NONE
-                : Cell.number(unit.format(days.stream().mapToDouble(d -> d.total).sum() / count));
+    private static Cell mean(WeeklyRollup week, UnitView unit) {
+        return week == null || week.count == 0 ? Cell.NONE : Cell.number(unit.format(week.mean()));
     }
 
-    private static Cell max(List<DailyRollup> days, UnitView unit) {
-        return days.isEmpty()
-                ? Cell.NONE
-                : Cell.number(unit.format(days.stream().mapToDouble(d -> d.max).max().orElseThrow()));
+    private static Cell max(WeeklyRollup week, UnitView unit) {
+        return week == null ? Cell.NONE : Cell.number(unit.format(week.max));
+    }
+
+    private static Map<LocalDate, WeeklyRollup> byMonday(List<WeeklyRollup> weeks) {
+        Map<LocalDate, WeeklyRollup> byMonday = new TreeMap<>();
+        weeks.forEach(w -> byMonday.put(w.weekStart, w));
+        return byMonday;
     }
 
     // One day of heart rate, from its readings: a row per quarter of an hour.
@@ -307,7 +277,7 @@ public final class TrendTables {
      * message rendered per row was a tenth of a long range's page. Weeks shown lie within a few years of today, so
      * the cache stays small; it starts over should it ever grow past that.
      */
-    static String weekLabel(LocalDate monday) {
+    public static String weekLabel(LocalDate monday) {
         if (WEEK_LABELS.size() > MAX_WEEK_LABELS) {
             WEEK_LABELS.clear();
         }
@@ -318,14 +288,6 @@ public final class TrendTables {
 
     private static final java.util.concurrent.ConcurrentHashMap<LocalDate, String> WEEK_LABELS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_WEEK_LABELS = 4096;
-
-    private static Map<LocalDate, List<DailyRollup>> byWeek(List<DailyRollup> days) {
-        TreeMap<LocalDate, List<DailyRollup>> weeks = new TreeMap<>();
-        for (DailyRollup d : days) {
-            weeks.computeIfAbsent(d.localDate.with(DayOfWeek.MONDAY), m -> new ArrayList<>()).add(d);
-        }
-        return weeks;
-    }
 
     private static Map<LocalDate, DailyRollup> byDate(List<DailyRollup> days) {
         return days.stream().collect(Collectors.toMap(d -> d.localDate, d -> d, (a, b) -> a, TreeMap::new));

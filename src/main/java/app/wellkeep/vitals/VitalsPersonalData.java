@@ -13,7 +13,7 @@ import app.wellkeep.common.Fhir;
 import app.wellkeep.privacy.ExportSink;
 import app.wellkeep.privacy.PersonalData;
 
-/** Readings, for export (as FHIR Observations) and erasure; daily figures are derived and simply go with them. */
+/** Readings, for export (as FHIR Observations) and erasure; daily and weekly figures are derived and go with them. */
 @ApplicationScoped
 public class VitalsPersonalData implements PersonalData {
 

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -101,6 +103,31 @@ class PatientViewPagesTest {
         String firstDay = page(base + "/trends/heart-rate/days/" + first, 200);
         assertTrue(firstDay.contains("data-value=\"122\""));
         assertFalse(firstDay.contains("id=\"window-notice\""));
+    }
+
+    @Test
+    void overALongRangeTheWeekTheWindowStartsInCountsOnlyItsDaysInsideTheWindow() {
+        // A Wednesday long enough ago that the range is over 90 days, which the page shows as weeks only.
+        LocalDate first = ConsentFixture.today().minusDays(120)
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.WEDNESDAY));
+        ConsentFixture.grant(patient, coach, null, EnumSet.of(Category.HEART), first, null, null);
+        ConsentFixture.reading(patient, Metric.RESTING_HEART_RATE, first.minusDays(2), 41);
+        ConsentFixture.reading(patient, Metric.RESTING_HEART_RATE, first, 83);
+        ConsentFixture.reading(patient, Metric.RESTING_HEART_RATE, first.plusDays(4), 85);
+        ConsentFixture.reading(patient, Metric.RESTING_HEART_RATE, first.plusDays(7), 90);
+
+        String year = page(base + "/trends/resting-heart-rate?range=365", 200);
+        assertFalse(year.contains("id=\"daily-table\""), "weeks only");
+        String weekly = year.substring(year.indexOf("id=\"weekly-table\""));
+        // The window's week: Wednesday and Sunday only, not the Monday before the window.
+        String windowWeek = TrendTables.weekLabel(first.minusDays(2));
+        assertTrue(weekly.contains(windowWeek + "</th><td class=\"num\" data-value=\"84\">84</td>"
+                + "<td class=\"num\" data-value=\"83\">83</td><td class=\"num\" data-value=\"85\">85</td>"
+                + "<td class=\"num\" data-value=\"85\">85</td><td class=\"num\" data-value=\"2\">2</td>"), weekly);
+        assertFalse(year.contains("data-value=\"41\""), "the day before the window");
+        assertTrue(
+                weekly.contains(TrendTables.weekLabel(first.plusDays(5)) + "</th><td class=\"num\" data-value=\"90\">"),
+                "the next week, whole");
     }
 
     @Test

@@ -163,7 +163,7 @@ class TrendPagesTest {
         String byStage = given().get("/trends/sleep?from=2026-05-01&to=2026-05-20").then().statusCode(200).extract()
                 .asString();
         assertTrue(byStage.contains(week), byStage);
-        // Over 90 days the page has weeks only, from each night's time asleep as the database sums it.
+        // Over 90 days the page has weeks only, read from the stored weeks by stage.
         String nightly = given().get("/trends/sleep?from=2026-01-01&to=2026-06-30").then().statusCode(200).extract()
                 .asString();
         assertTrue(nightly.contains(week), nightly);
