@@ -84,12 +84,7 @@ class CareTeamBench {
         pages.put("roster, name search", "/care-team?q=patient%2012");
         pages.put("roster, page 2", "/care-team?page=2");
         pages.put("triage queue", "/care-team/triage");
-        // -Dbench.pages=triage,filtered measures the baseline and the pages whose names hold one of those words.
-        String only = System.getProperty("bench.pages", "").strip();
-        if (!only.isEmpty()) {
-            pages.keySet().removeIf(name -> !name.startsWith("baseline")
-                    && java.util.Arrays.stream(only.split(",")).noneMatch(name::contains));
-        }
+        PackagedApp.keepAsked(pages);
 
         Analyze.database(jdbcUrl, user, password.orElse(""));
         try (PackagedApp app = PackagedApp.start(jdbcUrl, user, password.orElse(""))) {

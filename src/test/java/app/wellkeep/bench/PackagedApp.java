@@ -66,6 +66,18 @@ final class PackagedApp implements AutoCloseable {
         return "http://localhost:" + PORT;
     }
 
+    /**
+     * With {@code -Dbench.pages=triage,3 years}, only the baseline and the pages whose names hold one of those words
+     * are measured (by name, in order of measurement).
+     */
+    static void keepAsked(Map<String, String> pages) {
+        String only = System.getProperty("bench.pages", "").strip();
+        if (!only.isEmpty()) {
+            pages.keySet().removeIf(name -> !name.startsWith("baseline")
+                    && java.util.Arrays.stream(only.split(",")).noneMatch(name::contains));
+        }
+    }
+
     static final int WARM_UP_ROUNDS = 2;
 
     /**

@@ -91,6 +91,7 @@ class VitalsPagesBench {
                 + "&to=" + yesterday);
         pages.put("weight, 365 days", "/trends/weight?range=365");
         pages.put("glucose, 90 days", "/trends/glucose?range=90");
+        PackagedApp.keepAsked(pages);
 
         Analyze.database(jdbcUrl, user, password.orElse(""));
         try (PackagedApp app = PackagedApp.start(jdbcUrl, user, password.orElse(""))) {
