@@ -71,7 +71,11 @@ public class FeedbackService {
     /** How many messages the patient has not seen yet. */
     @Transactional
     public long unseen(Person patient) {
-        return CoachFeedback.count("patientId = ?1 and seenAt is null", patient.id);
+        // A select of the count rather than Panache's count(), whose derived query is planned anew on every call:
+        // the dashboard asks on every view.
+        return CoachFeedback.getEntityManager()
+                .createQuery("select count(*) from CoachFeedback where patientId = ?1 and seenAt is null", Long.class)
+                .setParameter(1, patient.id).getSingleResult();
     }
 
     private void markSeen(List<CoachFeedback> feedback) {
