@@ -174,13 +174,17 @@ public class ExportWorker {
             }
         } catch (IOException | RuntimeException e) {
             release(stored, file);
+            // What the attempt stored goes before the job is marked failed, so no failed job is seen with chunks.
+            try {
+                files.delete(id, attempt);
+            } catch (RuntimeException deleting) {
+                LOG.warnf("Export %s: chunks of attempt %d left for the next sweep (%s)", id, attempt, deleting);
+            }
             if (fail(id, attempt)) {
                 LOG.errorf(e, "Export %s failed", id);
             } else {
                 LOG.infof("Export %s stopped: its attempt %d no longer holds the job (%s)", id, attempt, e);
             }
-            // Should this fail too, the next sweep of recoverAbandoned removes what is left.
-            files.delete(id, attempt);
         }
     }
 
