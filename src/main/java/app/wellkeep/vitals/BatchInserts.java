@@ -30,82 +30,72 @@ final class BatchInserts {
     }
 
     static void blocks(EntityManager em, List<SampleBlock> blocks) {
-        if (blocks.isEmpty()) {
-            return;
-        }
-        em.flush();
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(BLOCK)) {
-                for (SampleBlock b : blocks) {
-                    insert.setObject(1, b.id);
-                    insert.setObject(2, b.personId);
-                    insert.setString(3, b.metric.name());
-                    insert.setString(4, b.stage);
-                    insert.setString(5, b.source);
-                    insert.setObject(6, b.utcDay);
-                    insert.setObject(7, b.batchId);
-                    insert.setInt(8, b.count);
-                    insert.setObject(9, utc(b.firstStart));
-                    insert.setObject(10, utc(b.lastEnd));
-                    insert.setBytes(11, b.samples);
-                    insert.addBatch();
-                }
-                execute(insert);
-            }
+        insert(em, BLOCK, blocks, (insert, b) -> {
+            insert.setObject(1, b.id);
+            insert.setObject(2, b.personId);
+            insert.setString(3, b.metric.name());
+            insert.setString(4, b.stage);
+            insert.setString(5, b.source);
+            insert.setObject(6, b.utcDay);
+            insert.setObject(7, b.batchId);
+            insert.setInt(8, b.count);
+            insert.setObject(9, utc(b.firstStart));
+            insert.setObject(10, utc(b.lastEnd));
+            insert.setBytes(11, b.samples);
         });
     }
 
     static void rollups(EntityManager em, List<DailyRollup> rollups) {
-        if (rollups.isEmpty()) {
-            return;
-        }
-        em.flush();
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(ROLLUP)) {
-                for (DailyRollup r : rollups) {
-                    insert.setObject(1, r.personId);
-                    insert.setString(2, r.metric.name());
-                    insert.setString(3, r.stage);
-                    insert.setObject(4, r.localDate);
-                    insert.setInt(5, r.count);
-                    insert.setDouble(6, r.total);
-                    insert.setDouble(7, r.min);
-                    insert.setDouble(8, r.max);
-                    insert.setDouble(9, r.latest);
-                    insert.addBatch();
-                }
-                execute(insert);
-            }
+        insert(em, ROLLUP, rollups, (insert, r) -> {
+            insert.setObject(1, r.personId);
+            insert.setString(2, r.metric.name());
+            insert.setString(3, r.stage);
+            insert.setObject(4, r.localDate);
+            figures(insert, 5, r);
         });
     }
 
     static void weeks(EntityManager em, List<WeeklyRollup> weeks) {
-        if (weeks.isEmpty()) {
+        insert(em, WEEK, weeks, (insert, w) -> {
+            insert.setObject(1, w.personId);
+            insert.setString(2, w.metric.name());
+            insert.setString(3, w.stage);
+            insert.setObject(4, w.weekStart);
+            insert.setInt(5, w.dayMask);
+            figures(insert, 6, w);
+        });
+    }
+
+    /** Sets one row's parameters. */
+    @FunctionalInterface
+    private interface Binder<T> {
+
+        void bind(PreparedStatement insert, T row) throws SQLException;
+    }
+
+    private static <T> void insert(EntityManager em, String sql, List<T> rows, Binder<T> binder) {
+        if (rows.isEmpty()) {
             return;
         }
         em.flush();
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(WEEK)) {
-                for (WeeklyRollup w : weeks) {
-                    insert.setObject(1, w.personId);
-                    insert.setString(2, w.metric.name());
-                    insert.setString(3, w.stage);
-                    insert.setObject(4, w.weekStart);
-                    insert.setInt(5, w.dayMask);
-                    insert.setInt(6, w.count);
-                    insert.setDouble(7, w.total);
-                    insert.setDouble(8, w.min);
-                    insert.setDouble(9, w.max);
-                    insert.setDouble(10, w.latest);
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                for (T row : rows) {
+                    binder.bind(insert, row);
                     insert.addBatch();
                 }
-                execute(insert);
+                insert.executeBatch();
             }
         });
     }
 
-    private static void execute(PreparedStatement insert) throws SQLException {
-        insert.executeBatch();
+    /** Count, total, min, max and latest, from parameter {@code first} on. */
+    private static void figures(PreparedStatement insert, int first, RollupFigures f) throws SQLException {
+        insert.setInt(first, f.count);
+        insert.setDouble(first + 1, f.total);
+        insert.setDouble(first + 2, f.min);
+        insert.setDouble(first + 3, f.max);
+        insert.setDouble(first + 4, f.latest);
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -15,15 +15,13 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcType;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 import app.wellkeep.common.LocalDateColumn;
 
 /** One metric (and sleep stage) on one local day of a person: what every trend page reads. */
 @Entity
 @IdClass(DailyRollup.Key.class)
 @Table(name = "daily_rollup")
-public class DailyRollup extends PanacheEntityBase {
+public class DailyRollup extends RollupFigures {
 
     /** The composite key, as JPA wants it. */
     public static class Key implements Serializable {
@@ -64,44 +62,20 @@ public class DailyRollup extends PanacheEntityBase {
     @JdbcType(LocalDateColumn.class)
     public LocalDate localDate;
 
-    @Column(name = "sample_count", nullable = false)
-    public int count;
-
-    @Column(nullable = false)
-    public double total;
-
-    @Column(name = "minimum", nullable = false)
-    public double min;
-
-    @Column(name = "maximum", nullable = false)
-    public double max;
-
-    /** The value of the day's last reading (the weight of that morning, say). */
-    @Column(nullable = false)
-    public double latest;
-
     public DailyRollup() {
     }
 
     /** A day's figures as pages read them: built by the query, not managed, so nothing is tracked or written back. */
     public DailyRollup(UUID personId, Metric metric, String stage, LocalDate localDate, int count, double total,
             double min, double max, double latest) {
+        super(count, total, min, max, latest);
         this.personId = personId;
         this.metric = metric;
         this.stage = stage;
         this.localDate = localDate;
-        this.count = count;
-        this.total = total;
-        this.min = min;
-        this.max = max;
-        this.latest = latest;
     }
 
     /** The select clause that builds, with the constructor above, the figures of a rollup {@code r}. */
     static final String FIGURES = "select new app.wellkeep.vitals.DailyRollup(r.personId, r.metric, r.stage, "
             + "r.localDate, r.count, r.total, r.min, r.max, r.latest) from DailyRollup r ";
-
-    public double mean() {
-        return count == 0 ? 0 : total / count;
-    }
 }

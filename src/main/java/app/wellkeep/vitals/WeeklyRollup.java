@@ -21,8 +21,6 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcType;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 import app.wellkeep.common.LocalDateColumn;
 
 /**
@@ -33,7 +31,7 @@ import app.wellkeep.common.LocalDateColumn;
 @Entity
 @IdClass(WeeklyRollup.Key.class)
 @Table(name = "weekly_rollup")
-public class WeeklyRollup extends PanacheEntityBase {
+public class WeeklyRollup extends RollupFigures {
 
     /** The composite key, as JPA wants it. */
     public static class Key implements Serializable {
@@ -81,46 +79,22 @@ public class WeeklyRollup extends PanacheEntityBase {
     @Column(name = "day_mask", nullable = false)
     public int dayMask;
 
-    @Column(name = "sample_count", nullable = false)
-    public int count;
-
-    @Column(nullable = false)
-    public double total;
-
-    @Column(name = "minimum", nullable = false)
-    public double min;
-
-    @Column(name = "maximum", nullable = false)
-    public double max;
-
-    /** The latest value of the week's last day with figures. */
-    @Column(nullable = false)
-    public double latest;
-
     public WeeklyRollup() {
     }
 
     public WeeklyRollup(UUID personId, Metric metric, String stage, LocalDate weekStart, int dayMask, int count,
             double total, double min, double max, double latest) {
+        super(count, total, min, max, latest);
         this.personId = personId;
         this.metric = metric;
         this.stage = stage;
         this.weekStart = weekStart;
         this.dayMask = dayMask;
-        this.count = count;
-        this.total = total;
-        this.min = min;
-        this.max = max;
-        this.latest = latest;
     }
 
     /** How many days of the week have figures. */
     public int days() {
         return Integer.bitCount(dayMask);
-    }
-
-    public double mean() {
-        return count == 0 ? 0 : total / count;
     }
 
     /** The Monday of a day's ISO week. */
