@@ -11,7 +11,7 @@ public interface TriageMessages {
     String queueTitle();
 
     @Message
-    String queueLead();
+    String queueLead(int days);
 
     @Message
     String queueTotal(int count, int page, int pages);

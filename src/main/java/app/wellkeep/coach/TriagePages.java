@@ -40,6 +40,11 @@ public class TriagePages {
         public boolean hasNext() {
             return page < pages;
         }
+
+        /** How many days the queue holds, as its lead says. */
+        public int queueDays() {
+            return TriageService.QUEUE_DAYS;
+        }
     }
 
     @CheckedTemplate

@@ -74,7 +74,10 @@ class TriagePagesTest {
         UUID checkIn = TriageFixture.checkIn(patient, TODAY.minusDays(1), 2).id;
 
         TriageFixture.actAs(sam);
-        assertTrue(queue().contains("triage-" + checkIn));
+        String page = queue();
+        assertTrue(page.contains("triage-" + checkIn));
+        assertTrue(page.contains("Check-ins of the last " + TriageService.QUEUE_DAYS + " days"),
+                "the lead says how far back the queue reaches");
         post("/care-team/check-ins/" + checkIn + "/review", "back", "triage").then().statusCode(303)
                 .header("Location", org.hamcrest.Matchers.endsWith("/care-team/triage?done=reviewed"));
         assertFalse(queue().contains("triage-" + checkIn), "reviewed: out of the queue");
