@@ -20,6 +20,21 @@ public interface OutreachMessages {
     String needsHeading();
 
     @Message
+    String needsTotal(int count, int page, int pages);
+
+    @Message
+    String pagerLabel();
+
+    @Message
+    String previousPage();
+
+    @Message
+    String nextPage();
+
+    @Message
+    String pageOf(int page, int pages);
+
+    @Message
     String needsCaption();
 
     @Message

@@ -51,10 +51,25 @@ public class OutreachPages {
     public record Row(Line line, String lastContact) {
     }
 
+    /** One page of the list, of {@code total} patients who need contact. */
+    public record Page(List<Row> rows, int page, int pages, int total) {
+
+        public boolean hasPrevious() {
+            return page > 1;
+        }
+
+        public boolean hasNext() {
+            return page < pages;
+        }
+    }
+
+    /** Patients a page: a coach of a thousand would otherwise get them all at once, on a phone too. */
+    public static final int PAGE_SIZE = 25;
+
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance outreach(List<Row> rows, int dataDays);
+        static native TemplateInstance outreach(Page list, int dataDays);
 
         static native TemplateInstance policy(List<PolicyCard> cards, List<String> fields, boolean saved,
                 String formError);
@@ -73,11 +88,15 @@ public class OutreachPages {
     String csrfField;
 
     @GET
-    public TemplateInstance list() {
+    public TemplateInstance list(@QueryParam("page") Integer page) {
         Person coach = current.person();
-        List<Row> rows = outreach.needs(coach).stream()
-                .map(l -> new Row(l, l.lastContact() == null ? null : dateTime(l.lastContact(), coach))).toList();
-        return Templates.outreach(rows, OutreachRules.DATA_DAYS);
+        List<Line> lines = outreach.needs(coach);
+        int pages = Math.max(1, (lines.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(page == null ? 1 : page, 1), pages);
+        List<Row> rows = lines.subList((current - 1) * PAGE_SIZE, Math.min(lines.size(), current * PAGE_SIZE))
+                .stream().map(l -> new Row(l, l.lastContact() == null ? null : dateTime(l.lastContact(), coach)))
+                .toList();
+        return Templates.outreach(new Page(rows, current, pages, lines.size()), OutreachRules.DATA_DAYS);
     }
 
     @GET

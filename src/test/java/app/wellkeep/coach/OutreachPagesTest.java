@@ -288,6 +288,47 @@ class OutreachPagesTest {
     }
 
     @Test
+    @TestSecurity(user = "outreach-pages", roles = "coach")
+    void theListIsPagedInItsOrderAndAPageBeyondTheLastShowsTheLast() {
+        Person coach = coach("outreach-pages");
+        int total = OutreachPages.PAGE_SIZE + 2;
+        for (int i = 0; i < total; i++) {
+            sharing(coach, "paged", CHECK_INS);
+        }
+        String first = list();
+        assertTrue(first.contains(total + " patients need contact (page 1 of 2)."), first);
+        assertEquals(OutreachPages.PAGE_SIZE, count(first, "data-patient=\""));
+        assertTrue(first.contains("href=\"/care-team/outreach?page=2\" rel=\"next\""));
+        assertFalse(first.contains("rel=\"prev\""));
+
+        String second = given().get("/care-team/outreach?page=2").then().statusCode(200).extract().asString();
+        assertEquals(2, count(second, "data-patient=\""));
+        assertTrue(second.contains("href=\"/care-team/outreach?page=1\" rel=\"prev\""));
+        assertFalse(second.contains("rel=\"next\""));
+        // Together the two pages are the whole list, each patient once, in the list's order.
+        List<String> order = outreach.needs(QuarkusTransaction.requiringNew()
+                .call(() -> Person.<Person>findById(coach.id))).stream().map(l -> l.patientId().toString()).toList();
+        assertEquals(order, patients(first + second));
+
+        String beyond = given().get("/care-team/outreach?page=9").then().statusCode(200).extract().asString();
+        assertEquals(patients(second), patients(beyond), "a page past the end shows the last");
+        assertTrue(beyond.contains("(page 2 of 2)"));
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+
+    private static List<String> patients(String page) {
+        Matcher m = Pattern.compile("data-patient=\"([0-9a-f-]+)\"").matcher(page);
+        List<String> ids = new java.util.ArrayList<>();
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
+    @Test
     @TestSecurity(user = "outreach-statements", roles = "coach")
     void theListTakesAConstantNumberOfQueriesAsTheRosterGrows() {
         Person coach = coach("outreach-statements");
