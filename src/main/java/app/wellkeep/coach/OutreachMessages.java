@@ -26,15 +26,6 @@ public interface OutreachMessages {
     String pagerLabel();
 
     @Message
-    String previousPage();
-
-    @Message
-    String nextPage();
-
-    @Message
-    String pageOf(int page, int pages);
-
-    @Message
     String needsCaption();
 
     @Message

@@ -53,14 +53,6 @@ public class OutreachPages {
 
     /** One page of the list, of {@code total} patients who need contact. */
     public record Page(List<Row> rows, int page, int pages, int total) {
-
-        public boolean hasPrevious() {
-            return page > 1;
-        }
-
-        public boolean hasNext() {
-            return page < pages;
-        }
     }
 
     /** Patients a page: a coach of a thousand would otherwise get them all at once, on a phone too. */

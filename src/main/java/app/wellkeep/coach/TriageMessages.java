@@ -50,15 +50,6 @@ public interface TriageMessages {
     String pagerLabel();
 
     @Message
-    String previousPage();
-
-    @Message
-    String nextPage();
-
-    @Message
-    String pageOf(int page, int pages);
-
-    @Message
     String done(String code);
 
     @Message

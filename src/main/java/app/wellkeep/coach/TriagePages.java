@@ -33,14 +33,6 @@ public class TriagePages {
 
     public record View(List<Line> lines, int page, int pages, int total, String done) {
 
-        public boolean hasPrevious() {
-            return page > 1;
-        }
-
-        public boolean hasNext() {
-            return page < pages;
-        }
-
         /** How many days the queue holds, as its lead says. */
         public int queueDays() {
             return TriageService.QUEUE_DAYS;

@@ -293,4 +293,13 @@ public interface Messages {
 
     @Message
     String profileError(String key);
+
+    @Message
+    String previousPage();
+
+    @Message
+    String nextPage();
+
+    @Message
+    String pageOf(int page, int pages);
 }
