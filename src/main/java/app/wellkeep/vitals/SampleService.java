@@ -740,17 +740,9 @@ public class SampleService {
     /** Some weeks (a year apart at most), oldest first: their stored rows replaced by the sums of their days. */
     private void rewriteWeeks(UUID personId, Metric metric, List<LocalDate> mondays) {
         Set<LocalDate> wanted = new HashSet<>(mondays);
-        List<DailyRollup> days = new ArrayList<>();
-        em.createQuery("select r.stage, r.localDate, r.count, r.total, r.min, r.max, r.latest from DailyRollup r "
-                + "where r.personId = ?1 and r.metric = ?2 and r.localDate >= ?3 and r.localDate <= ?4",
-                Object[].class).setParameter(1, personId).setParameter(2, metric).setParameter(3, mondays.get(0))
-                .setParameter(4, mondays.get(mondays.size() - 1).plusDays(6)).getResultList().forEach(row -> {
-                    LocalDate day = (LocalDate) row[1];
-                    if (wanted.contains(WeeklyRollup.weekOf(day))) {
-                        days.add(new DailyRollup(personId, metric, (String) row[0], day, (Integer) row[2],
-                                (Double) row[3], (Double) row[4], (Double) row[5], (Double) row[6]));
-                    }
-                });
+        List<DailyRollup> days = TrendService.daily(personId, metric, mondays.get(0),
+                mondays.get(mondays.size() - 1).plusDays(6)).stream()
+                .filter(d -> wanted.contains(WeeklyRollup.weekOf(d.localDate))).toList();
         em.createQuery("delete from WeeklyRollup w where w.personId = ?1 and w.metric = ?2 and w.weekStart in ?3")
                 .setParameter(1, personId).setParameter(2, metric).setParameter(3, mondays).executeUpdate();
         BatchInserts.weeks(em, WeeklyRollup.of(days));

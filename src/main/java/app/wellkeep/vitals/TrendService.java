@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -65,7 +66,8 @@ public class TrendService {
         return daily(access.patientId(), metric, access.clip(from), to);
     }
 
-    private static List<DailyRollup> daily(UUID personId, Metric metric, LocalDate from, LocalDate to) {
+    /** A person's daily figures of a metric from one day to another, both included, oldest first: only read. */
+    static List<DailyRollup> daily(UUID personId, Metric metric, LocalDate from, LocalDate to) {
         // Columns read as a tuple and the figures built here: person and metric are known, and a result of the
         // entity's type would be de-duplicated row by row. A three-year range is thousands of rows, only read.
         // Only sleep has stages: the others are read on the key's empty stage, one column less a row.
@@ -132,7 +134,7 @@ public class TrendService {
         return weeks;
     }
 
-    private static final java.util.Comparator<WeeklyRollup> BY_WEEK_AND_STAGE = java.util.Comparator
+    private static final Comparator<WeeklyRollup> BY_WEEK_AND_STAGE = Comparator
             .comparing((WeeklyRollup w) -> w.weekStart).thenComparing(w -> w.stage);
 
     /** The figures of the latest day that has any of this metric. */
