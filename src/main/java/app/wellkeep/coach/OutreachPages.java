@@ -32,6 +32,7 @@ import app.wellkeep.account.Person;
 import app.wellkeep.account.Role;
 import app.wellkeep.coach.OutreachService.Line;
 import app.wellkeep.coach.OutreachService.Policy;
+import app.wellkeep.common.Paging;
 
 /** Outreach: the patients who need contact and why, and the windows the coach or their care team sets for it. */
 @Path("/care-team/outreach")
@@ -83,12 +84,10 @@ public class OutreachPages {
     public TemplateInstance list(@QueryParam("page") Integer page) {
         Person coach = current.person();
         List<Line> lines = outreach.needs(coach);
-        int pages = Math.max(1, (lines.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int current = Math.min(Math.max(page == null ? 1 : page, 1), pages);
-        List<Row> rows = lines.subList((current - 1) * PAGE_SIZE, Math.min(lines.size(), current * PAGE_SIZE))
-                .stream().map(l -> new Row(l, l.lastContact() == null ? null : dateTime(l.lastContact(), coach)))
-                .toList();
-        return Templates.outreach(new Page(rows, current, pages, lines.size()), OutreachRules.DATA_DAYS);
+        Paging shown = Paging.of(lines.size(), page == null ? 1 : page, PAGE_SIZE);
+        List<Row> rows = shown.of(lines).stream()
+                .map(l -> new Row(l, l.lastContact() == null ? null : dateTime(l.lastContact(), coach))).toList();
+        return Templates.outreach(new Page(rows, shown.page(), shown.pages(), lines.size()), OutreachRules.DATA_DAYS);
     }
 
     @GET

@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import app.wellkeep.account.Person;
 import app.wellkeep.checkin.CheckInService;
 import app.wellkeep.checkin.CheckInService.SharedCompliance;
+import app.wellkeep.common.Paging;
 import app.wellkeep.common.SqlRows;
 import app.wellkeep.consent.Access;
 import app.wellkeep.consent.Category;
@@ -293,11 +294,8 @@ public class RosterService {
         List<String> tags = tagsOf.values().stream().flatMap(List::stream)
                 .collect(Collectors.toCollection(TreeSet::new)).stream().toList();
         List<Row> matching = rows.stream().filter(filter(query)).sorted(order(query)).toList();
-        int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int number = Math.min(query.page(), pages);
-        int from = (number - 1) * PAGE_SIZE;
-        int to = Math.min(matching.size(), from + PAGE_SIZE);
-        List<Row> page = matching.subList(from, to);
+        Paging paging = Paging.of(matching.size(), query.page(), PAGE_SIZE);
+        List<Row> page = paging.of(matching);
         if (!allFigures) {
             Map<UUID, Row> full = rows(roster, tagsOf, page.stream().map(Row::id).collect(Collectors.toSet()))
                     .stream().collect(Collectors.toMap(Row::id, Function.identity()));
@@ -310,9 +308,9 @@ public class RosterService {
                 .collect(Collectors.toMap(SharedPatient::id, Function.identity()));
         gate.logShown(coach, roster, shown.stream().map(r -> byId.get(r.id())).toList());
         Query current = new Query(query.q(), query.tag(), query.shares(), query.openAlerts(), query.below(),
-                query.sort(), query.desc(), number);
-        return new Page(shown, matching.size(), rows.size(), shown.isEmpty() ? 0 : from + 1, to, number, pages,
-                links(current, number, pages), current, tags);
+                query.sort(), query.desc(), paging.page());
+        return new Page(shown, matching.size(), rows.size(), shown.isEmpty() ? 0 : paging.from() + 1, paging.to(),
+                paging.page(), paging.pages(), links(current, paging.page(), paging.pages()), current, tags);
     }
 
     /** What became of a tag form: done, or the error to show beside it; UNKNOWN when the patient shares nothing. */

@@ -23,6 +23,7 @@ import app.wellkeep.account.Person;
 import app.wellkeep.account.PersonService;
 import app.wellkeep.checkin.CheckIn.Symptom;
 import app.wellkeep.checkin.CheckInService;
+import app.wellkeep.common.Paging;
 import app.wellkeep.common.SqlRows;
 import app.wellkeep.consent.Access;
 import app.wellkeep.consent.Category;
@@ -114,15 +115,14 @@ public class TriageService {
     }
 
     private Queue page(List<Item> ranked, int page) {
-        int pages = Math.max(1, (ranked.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int current = Math.min(Math.max(page, 1), pages);
-        List<Item> shown = ranked.subList((current - 1) * PAGE_SIZE, Math.min(ranked.size(), current * PAGE_SIZE));
+        Paging paging = Paging.of(ranked.size(), page, PAGE_SIZE);
+        List<Item> shown = paging.of(ranked);
         Set<UUID> patients = new LinkedHashSet<>();
         shown.forEach(i -> patients.add(i.patientId()));
         Map<UUID, String> names = persons.displayNames(patients);
         List<Item> named = shown.stream().map(i -> new Item(i.checkInId(), i.patientId(), names.get(i.patientId()),
                 i.date(), i.mood(), i.score(), i.reasons(), i.newSymptoms(), i.editedAfterReview())).toList();
-        return new Queue(named, current, pages, ranked.size());
+        return new Queue(named, paging.page(), paging.pages(), ranked.size());
     }
 
     /** An unreviewed check-in with what ranking needs, before the reasons are worked out. */
