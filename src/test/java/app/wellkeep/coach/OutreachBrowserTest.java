@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -22,6 +23,7 @@ import app.wellkeep.account.Person;
 import app.wellkeep.account.Role;
 import app.wellkeep.consent.Category;
 import app.wellkeep.consent.ConsentFixture;
+import app.wellkeep.consent.ConsentGrant;
 import app.wellkeep.demo.DemoData;
 import app.wellkeep.testsupport.Axe;
 import app.wellkeep.testsupport.Browser;
@@ -125,6 +127,48 @@ class OutreachBrowserTest {
             admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to care teams")).click();
             assertTrue(admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)).isVisible());
             assertEquals(List.of(), problems);
+        }
+    }
+
+    @Test
+    void aLongListIsPagedAndEachPageIsAccessible() {
+        String app = root.toString().replaceAll("/$", "");
+        demoCoach();
+        Person sam = QuarkusTransaction.requiringNew()
+                .call(() -> Person.findBySubject(DemoData.SAM.subject()).orElseThrow());
+        List<ConsentGrant> grants = new java.util.ArrayList<>();
+        for (int i = 0; i <= OutreachPages.PAGE_SIZE; i++) {
+            Person p = ConsentFixture.person("Paged patient " + UUID.randomUUID().toString().substring(0, 6),
+                    Role.PATIENT);
+            grants.add(ConsentFixture.grant(p, sam, null, EnumSet.of(Category.CHECK_INS), null, null, null));
+        }
+        try {
+            for (boolean phone : List.of(false, true)) {
+                try (BrowserContext context = phone ? Browser.newPhoneContext() : Browser.newDesktopContext()) {
+                    Page coach = context.newPage();
+                    List<String> problems = Browser.watchProblems(coach);
+                    SignIn.asDemoUser(coach, app, "sam");
+                    coach.waitForURL(app + "/care-team");
+                    coach.navigate(app + "/care-team/outreach");
+                    Locator pager = coach.getByRole(AriaRole.NAVIGATION,
+                            new Page.GetByRoleOptions().setName("Pages of the outreach list"));
+                    assertTrue(pager.getByText("Page 1 of ").isVisible());
+                    assertEquals(OutreachPages.PAGE_SIZE, coach.locator("tr[data-patient]").count());
+                    Axe.assertNoViolations(coach);
+                    pager.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Next page")).click();
+                    coach.waitForURL(app + "/care-team/outreach?page=2");
+                    assertTrue(coach.locator("tr[data-patient]").count() >= 1, "the rest on page 2");
+                    assertTrue(pager.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Previous page"))
+                            .isVisible());
+                    Axe.assertNoViolations(coach);
+                    Browser.screenshot(coach, phone ? "outreach-page-2-phone" : "outreach-page-2");
+                    assertEquals(List.of(), problems);
+                }
+            }
+        } finally {
+            // The demo coach's list is shared with the other journeys: these patients leave it again.
+            QuarkusTransaction.requiringNew().run(() -> grants.forEach(
+                    g -> ConsentGrant.<ConsentGrant>findById(g.id).revokedAt = java.time.Instant.now()));
         }
     }
 
