@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.wellkeep.account.Person;
+import app.wellkeep.coach.TriageEntries;
 
 /**
  * The check-in part of the demo data: four weeks of check-ins with a few missed days, weekly screenings and an
@@ -61,6 +62,7 @@ public class CheckInDemo {
         screening(person, "gad-2", Map.of("gad-1", 1, "gad-2", 1), today.minusDays(15));
         screening(person, "phq-2", Map.of("phq-1", 0, "phq-2", 1), today.minusDays(8));
         screening(person, "gad-2", Map.of("gad-1", 1, "gad-2", 0), today.minusDays(8));
+        TriageEntries.refresh(person.id);
         if (ReminderSetting.findById(person.id) == null) {
             ReminderSetting reminder = new ReminderSetting();
             reminder.personId = person.id;

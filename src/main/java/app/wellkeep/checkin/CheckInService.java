@@ -21,6 +21,7 @@ import jakarta.persistence.PersistenceException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import app.wellkeep.account.Person;
+import app.wellkeep.coach.TriageEntries;
 import app.wellkeep.common.SqlRows;
 import app.wellkeep.consent.Access;
 import app.wellkeep.consent.Category;
@@ -89,6 +90,7 @@ public class CheckInService {
             checkIn.persistAndFlush();
             CheckInSummary.refresh(person.id);
         }
+        TriageEntries.refresh(person.id);
         return checkIn;
     }
 
@@ -129,6 +131,7 @@ public class CheckInService {
                 : QuestionnaireResponse.findOwned(person.id, follows).map(r -> r.id).orElse(null);
         response.submissionKey = submissionKey;
         response.persistAndFlush();
+        TriageEntries.refresh(person.id);
         return response;
     }
 

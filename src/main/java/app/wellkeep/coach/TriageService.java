@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +39,9 @@ import app.wellkeep.vitals.MonitoringService;
  * {@value #SCREENING}; GAD-2 of 3 or more {@value #SCREENING}; open out-of-range alerts measured that day, only for
  * patients who share alerts {@value #OPEN_ALERTS}; mood of 2 or less (of 5) {@value #LOW_MOOD}; symptoms present
  * that were absent from the patient's previous check-in in the window {@value #NEW_SYMPTOMS}. Equal scores: the
- * older check-in first. Every query is set-based, so a page costs the same number of statements however long the
- * queue is.
+ * older check-in first. What ranks a check-in and does not depend on the reader is kept in {@link TriageEntries}; the
+ * queue ranks and pages those of the patients the gate lets through in one statement, so a page costs the same
+ * statements and reads only its lines however long the queue is.
  * <p>
  * The queue is what is current: check-ins of the last {@value #QUEUE_DAYS} days (in each patient's zone). Older ones
  * are past triage and are reviewed from the patient's check-in history; for new symptoms, the previous check-in is
@@ -103,159 +102,126 @@ public class TriageService {
     @Transactional
     public Queue queue(Person coach, int page) {
         return gate.checkMany(coach, Category.CHECK_INS, Purpose.TRIAGE, checkIns -> {
-            List<Candidate> candidates = checkIns.isEmpty() ? List.of() : candidates(checkIns);
             // The order uses the open alerts of every patient who shares them; the access log records the
             // patients whose lines are shown, as for check-ins.
             Queue queue = gate.checkMany(coach, Category.ALERTS, Purpose.TRIAGE, alerts -> {
-                Queue shown = page(rank(candidates, openAlertDays(alerts, candidates)), page);
+                Queue shown = checkIns.isEmpty() ? new Queue(List.of(), 1, 1, 0) : read(checkIns, alerts, page);
                 return new Shown<>(shown, shown.items().stream().map(Item::patientId).toList());
             });
             return new Shown<>(queue, queue.items().stream().map(Item::patientId).toList());
         });
     }
 
-    private Queue page(List<Item> ranked, int page) {
-        Paging paging = Paging.of(ranked.size(), page, PAGE_SIZE);
-        List<Item> shown = paging.of(ranked);
-        Set<UUID> patients = new LinkedHashSet<>();
-        shown.forEach(i -> patients.add(i.patientId()));
-        Map<UUID, String> names = persons.displayNames(patients);
-        List<Item> named = shown.stream().map(i -> new Item(i.checkInId(), i.patientId(), names.get(i.patientId()),
-                i.date(), i.mood(), i.score(), i.reasons(), i.newSymptoms(), i.editedAfterReview())).toList();
-        return new Queue(named, paging.page(), paging.pages(), ranked.size());
+    /** A line as the queue's statement returns it, with the total of the queue. */
+    private record Row(Item item, int total) {
     }
 
-    /** An unreviewed check-in with what ranking needs, before the reasons are worked out. */
-    record Candidate(UUID id, UUID patientId, LocalDate date, int mood, String symptoms, boolean reviewed,
-            Set<Symptom> previous, boolean urgent, int phq2, int gad2) {
-    }
+    /** The score of an entry in SQL, from the same weights as {@link #weight}: see {@link #QUEUE}. */
+    private static final String SCORE = "CASE WHEN e.urgent THEN " + URGENT_ANSWER + " ELSE 0 END"
+            + " + CASE WHEN e.phq2 >= " + SCREENING_AT_LEAST + " THEN " + SCREENING + " ELSE 0 END"
+            + " + CASE WHEN e.gad2 >= " + SCREENING_AT_LEAST + " THEN " + SCREENING + " ELSE 0 END"
+            + " + CASE WHEN a.person_id IS NULL THEN 0 ELSE " + OPEN_ALERTS + " END"
+            + " + CASE WHEN e.mood <= " + LOW_MOOD_AT_MOST + " THEN " + LOW_MOOD + " ELSE 0 END"
+            + " + CASE WHEN (CASE WHEN e.previous_date >= w.previous_from THEN e.fresh ELSE e.symptoms <> '' END) "
+            + "THEN " + NEW_SYMPTOMS + " ELSE 0 END";
 
     /**
-     * A check-in that may be in the queue: written from {@code queueFrom} on, inside its grant's window, and not
-     * reviewed since it was last written; with the symptoms of the patient's check-in before it ({@code previous},
-     * null when there is none inside the window or in the {@value #LOOKBACK_DAYS} days before the queue).
+     * One page of the queue, ranked in the database: the entries of the patients the gate let through, from each
+     * one's first queue day inside the grant's window ({@code w}); the check-in before counts only from
+     * {@code previous_from} (inside the window and the look-back); open alerts ({@code a}) are the days the gate's
+     * alert decisions allowed. Highest score first, then the older check-in, then by id.
      */
-    record QueueLine(UUID id, UUID patientId, LocalDate date, int mood, String symptoms, boolean reviewed,
-            String previous) {
-    }
+    private static final String QUEUE = "SELECT e.checkin_id, e.person_id, e.local_date, e.mood, e.symptoms, "
+            + "CASE WHEN e.previous_date >= w.previous_from THEN e.previous_symptoms ELSE '' END, e.urgent, e.phq2, "
+            + "e.gad2, CASE WHEN a.person_id IS NULL THEN FALSE ELSE TRUE END, e.edited_after_review, "
+            + SCORE + " AS score, COUNT(*) OVER () AS total FROM triage_entry e "
+            + "JOIN UNNEST(CAST(? AS UUID ARRAY), CAST(? AS DATE ARRAY), CAST(? AS DATE ARRAY)) "
+            + "AS w(person_id, first_day, previous_from) ON e.person_id = w.person_id AND e.local_date >= w.first_day "
+            + "LEFT JOIN (SELECT DISTINCT person_id, local_date FROM UNNEST(CAST(? AS UUID ARRAY), "
+            + "CAST(? AS DATE ARRAY)) AS x(person_id, local_date)) a "
+            + "ON a.person_id = e.person_id AND a.local_date = e.local_date "
+            + "ORDER BY score DESC, e.local_date, e.checkin_id LIMIT ? OFFSET ?";
 
     /**
-     * The check-ins that may be in the queue, in one statement: the database pairs each with the one before it and
-     * leaves out those reviewed since, so only the unreviewed few thousand of a thousand patients' weeks are read.
+     * The page asked for, in one statement; a page past the end costs two more (the total, then the last page).
+     * Each patient's queue days are those after their today minus {@value #QUEUE_DAYS}, inside the grant's window.
      */
-    private static List<QueueLine> queueLines(Map<UUID, Access> checkIns, LocalDate queueFrom) {
-        checkIns.values().forEach(a -> a.require(Category.CHECK_INS));
-        LocalDate earliest = queueFrom.minusDays(LOOKBACK_DAYS);
-        return SqlRows.list(CheckInReview.getEntityManager(), "select id, person_id, local_date, mood, symptoms, "
-                + "reviewed_at, previous_symptoms, previous_date from (select c.id, c.person_id, c.local_date, c.mood, "
-                + "c.symptoms, c.updated_at, r.reviewed_at, lag(c.symptoms) over (partition by c.person_id order by "
-                + "c.local_date) as previous_symptoms, lag(c.local_date) over (partition by c.person_id order by "
-                + "c.local_date) as previous_date from checkin c left join checkin_review r on r.checkin_id = c.id "
-                + "where c.person_id = any(?) and c.local_date >= ?) q where q.local_date >= ? "
-                + "and (q.reviewed_at is null or q.reviewed_at < q.updated_at)", rs -> {
-                    UUID patientId = SqlRows.uuid(rs, 2);
-                    Access access = checkIns.get(patientId);
-                    LocalDate date = SqlRows.date(rs, 3);
-                    if (!access.covers(date)) {
-                        return null;
-                    }
-                    LocalDate previousDate = SqlRows.date(rs, 8);
-                    // The check-in before, if the window shows it: a window starting after it shows none before.
-                    String previous = previousDate != null && access.covers(previousDate) ? rs.getString(7) : null;
-                    return new QueueLine(SqlRows.uuid(rs, 1), patientId, date, rs.getInt(4), rs.getString(5),
-                            SqlRows.instant(rs, 6) != null, previous);
-                }, checkIns.keySet(), earliest, queueFrom).stream().filter(java.util.Objects::nonNull).toList();
-    }
-
-    /** A day of one patient's: what questionnaire answers are matched to check-ins by. */
-    private record PatientDay(UUID patientId, LocalDate date) {
-    }
-
-    private List<Candidate> candidates(Map<UUID, Access> checkIns) {
-        LocalDate latestToday = checkIns.values().stream().map(Access::today).max(LocalDate::compareTo).get();
-        // A day earlier than any patient's first queue day: their todays differ by a day or so across zones.
-        LocalDate queueFrom = latestToday.minusDays(QUEUE_DAYS + 1L);
-        List<QueueLine> lines = queueLines(checkIns, queueFrom);
-        if (lines.isEmpty()) {
-            return List.of();
+    private Queue read(Map<UUID, Access> checkIns, Map<UUID, Access> alerts, int page) {
+        List<UUID> patients = new ArrayList<>(checkIns.size());
+        List<LocalDate> firstDays = new ArrayList<>(checkIns.size());
+        List<LocalDate> previousFrom = new ArrayList<>(checkIns.size());
+        LocalDate earliest = null;
+        for (Access access : checkIns.values()) {
+            LocalDate first = access.require(Category.CHECK_INS).today().minusDays(QUEUE_DAYS - 1L);
+            patients.add(access.patientId());
+            firstDays.add(access.clip(first));
+            // A window starting after the check-in before shows none before: all of this one's symptoms are new.
+            previousFrom.add(access.clip(first.minusDays(LOOKBACK_DAYS)));
+            earliest = earliest == null || first.isBefore(earliest) ? first : earliest;
         }
-        // Questionnaire answers by patient and day: the most urgent answer and the highest screening scores.
-        Map<PatientDay, int[]> scores = new HashMap<>();
-        Set<PatientDay> urgent = new HashSet<>();
-        for (CheckInService.Score score : checkInService.sharedScores(checkIns.values(), queueFrom)) {
-            PatientDay key = new PatientDay(score.patientId(), score.date());
-            int[] s = scores.computeIfAbsent(key, k -> new int[2]);
-            if ("phq-2".equals(score.instrument())) {
-                s[0] = Math.max(s[0], score.total());
-            } else if ("gad-2".equals(score.instrument())) {
-                s[1] = Math.max(s[1], score.total());
-            }
-            if (score.urgent()) {
-                urgent.add(key);
-            }
+        List<UUID> alertPatients = new ArrayList<>();
+        List<LocalDate> alertDays = new ArrayList<>();
+        LocalDate since = earliest;
+        monitoring.sharedOpenAlertDays(alerts.values()).forEach((patient, days) -> days.stream()
+                .filter(day -> !day.isBefore(since) && checkIns.containsKey(patient)).forEach(day -> {
+                    alertPatients.add(patient);
+                    alertDays.add(day);
+                }));
+        Object[] windows = {new SqlRows.Values("uuid", patients), new SqlRows.Values("date", firstDays),
+                new SqlRows.Values("date", previousFrom), new SqlRows.Values("uuid", alertPatients),
+                new SqlRows.Values("date", alertDays)};
+        List<Row> rows = rows(windows, Math.max(page, 1));
+        if (rows.isEmpty() && page > 1) {
+            List<Row> first = rows(windows, 1);
+            int total = first.isEmpty() ? 0 : first.get(0).total();
+            rows = rows(windows, Paging.of(total, page, PAGE_SIZE).page());
         }
-        List<Candidate> candidates = new ArrayList<>();
-        for (QueueLine line : lines) {
-            if (line.date().isAfter(checkIns.get(line.patientId()).today().minusDays(QUEUE_DAYS))) {
-                PatientDay key = new PatientDay(line.patientId(), line.date());
-                int[] s = scores.getOrDefault(key, new int[2]);
-                candidates.add(new Candidate(line.id(), line.patientId(), line.date(), line.mood(), line.symptoms(),
-                        line.reviewed(), line.previous() == null ? null : symptoms(line.previous()),
-                        urgent.contains(key), s[0], s[1]));
-            }
-        }
-        return candidates;
+        int total = rows.isEmpty() ? 0 : rows.get(0).total();
+        Paging paging = Paging.of(total, page, PAGE_SIZE);
+        Set<UUID> shown = new LinkedHashSet<>();
+        rows.forEach(r -> shown.add(r.item().patientId()));
+        Map<UUID, String> names = persons.displayNames(shown);
+        List<Item> items = rows.stream().map(Row::item).map(i -> new Item(i.checkInId(), i.patientId(),
+                names.get(i.patientId()), i.date(), i.mood(), i.score(), i.reasons(), i.newSymptoms(),
+                i.editedAfterReview())).toList();
+        return new Queue(items, paging.page(), paging.pages(), total);
     }
 
-    /** Days with open alerts, for the patients who share alerts and have check-ins in the queue. */
-    private Map<UUID, Set<LocalDate>> openAlertDays(Map<UUID, Access> alerts, List<Candidate> candidates) {
-        Map<UUID, Access> queued = new HashMap<>();
-        candidates.stream().map(Candidate::patientId).filter(alerts::containsKey)
-                .forEach(id -> queued.put(id, alerts.get(id)));
-        return monitoring.sharedOpenAlertDays(queued.values());
-    }
-
-    static List<Item> rank(List<Candidate> candidates, Map<UUID, Set<LocalDate>> alertDays) {
-        List<Item> items = new ArrayList<>(candidates.size());
-        for (Candidate c : candidates) {
+    private static List<Row> rows(Object[] windows, int page) {
+        Object[] params = Arrays.copyOf(windows, windows.length + 2);
+        params[windows.length] = PAGE_SIZE;
+        params[windows.length + 1] = (page - 1) * PAGE_SIZE;
+        return SqlRows.list(CheckInReview.getEntityManager(), QUEUE, rs -> {
             Set<Reason> reasons = EnumSet.noneOf(Reason.class);
-            if (c.urgent()) {
+            if (rs.getBoolean(7)) {
                 reasons.add(Reason.URGENT_ANSWER);
             }
-            if (c.phq2() >= SCREENING_AT_LEAST) {
+            if (rs.getInt(8) >= SCREENING_AT_LEAST) {
                 reasons.add(Reason.PHQ2);
             }
-            if (c.gad2() >= SCREENING_AT_LEAST) {
+            if (rs.getInt(9) >= SCREENING_AT_LEAST) {
                 reasons.add(Reason.GAD2);
             }
-            if (alertDays.getOrDefault(c.patientId(), Set.of()).contains(c.date())) {
+            if (rs.getBoolean(10)) {
                 reasons.add(Reason.OPEN_ALERTS);
             }
-            if (c.mood() <= LOW_MOOD_AT_MOST) {
+            int mood = rs.getInt(4);
+            if (mood <= LOW_MOOD_AT_MOST) {
                 reasons.add(Reason.LOW_MOOD);
             }
-            Set<Symptom> present = symptoms(c.symptoms());
-            List<Symptom> fresh = present.stream()
-                    .filter(s -> c.previous() == null || !c.previous().contains(s)).sorted().toList();
+            Set<Symptom> previous = symptoms(rs.getString(6));
+            List<Symptom> fresh = symptoms(rs.getString(5)).stream().filter(s -> !previous.contains(s)).toList();
             if (!fresh.isEmpty()) {
                 reasons.add(Reason.NEW_SYMPTOMS);
             }
             int score = reasons.stream().mapToInt(TriageService::weight).sum();
-            items.add(new Item(c.id(), c.patientId(), null, c.date(), c.mood(), score, reasons, fresh,
-                    c.reviewed()));
-        }
-        items.sort(URGENCY);
-        return items;
+            if (score != rs.getInt(12)) {
+                throw new IllegalStateException("Triage score " + rs.getInt(12) + " in SQL, " + score + " in Java");
+            }
+            return new Row(new Item(SqlRows.uuid(rs, 1), SqlRows.uuid(rs, 2), null, SqlRows.date(rs, 3), mood, score,
+                    reasons, fresh, rs.getBoolean(11)), rs.getInt(13));
+        }, params);
     }
-
-    /** Highest score first, then the older check-in, then by id: written out, as it sorts thousands a page. */
-    private static final Comparator<Item> URGENCY = (a, b) -> {
-        int order = Integer.compare(b.score(), a.score());
-        if (order == 0) {
-            order = a.date().compareTo(b.date());
-        }
-        return order != 0 ? order : a.checkInId().compareTo(b.checkInId());
-    };
 
     static int weight(Reason reason) {
         return switch (reason) {
@@ -319,6 +285,7 @@ public class TriageService {
                 review.reviewedAt = later(clock.instant(), checkIn.updatedAt());
             }
             ReviewSummary.refresh(checkIn.patientId());
+            TriageEntries.refresh(checkIn.patientId());
             return checkIn.patientId();
         });
     }
@@ -336,6 +303,7 @@ public class TriageService {
             }
             review.delete();
             ReviewSummary.refresh(checkIn.patientId());
+            TriageEntries.refresh(checkIn.patientId());
             return new UndoResult(Undo.UNDONE, review.reviewerName, checkIn.patientId());
         });
     }

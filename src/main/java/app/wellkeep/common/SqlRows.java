@@ -36,12 +36,19 @@ public final class SqlRows {
         T read(ResultSet rs) throws SQLException;
     }
 
+    /**
+     * A column of values bound as one SQL array of {@code type} ("date", "uuid"), read with {@code UNNEST(CAST(? AS
+     * DATE ARRAY))}; unlike a bare collection of ids, an empty one still runs the statement.
+     */
+    public record Values(String type, Collection<?> values) {
+    }
+
     private SqlRows() {
     }
 
     /**
      * The rows of {@code sql} with its parameters in order: a collection of UUIDs is bound as one array (none: no
-     * rows, without a statement), an Instant as a time in UTC, anything else (LocalDate, String, Integer, UUID) as
+     * rows, without a statement), {@link Values} as an array, an Instant as a time in UTC, anything else (LocalDate, String, Integer, UUID) as
      * itself.
      */
     public static <T> List<T> list(EntityManager em, String sql, Row<T> row, Object... params) {
@@ -57,7 +64,9 @@ public final class SqlRows {
         try {
             Connection connection = jdbc.getLogicalConnection().getPhysicalConnection();
             for (int i = 0; i < params.length; i++) {
-                if (params[i] instanceof Collection<?> ids) {
+                if (params[i] instanceof Values column) {
+                    statement.setArray(i + 1, connection.createArrayOf(column.type(), column.values().toArray()));
+                } else if (params[i] instanceof Collection<?> ids) {
                     statement.setArray(i + 1, connection.createArrayOf("uuid", ids.toArray()));
                 } else {
                     statement.setObject(i + 1, params[i] instanceof Instant t ? t.atOffset(ZoneOffset.UTC) : params[i]);

@@ -27,6 +27,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import app.wellkeep.account.Person;
 import app.wellkeep.account.Role;
+import app.wellkeep.coach.TriageEntries;
+import app.wellkeep.common.DerivedRows;
 import app.wellkeep.consent.Category;
 import app.wellkeep.consent.ConsentFixture;
 import app.wellkeep.demo.DemoData;
@@ -129,7 +131,7 @@ class CareTeamBench {
                     + "role, created_at, last_seen_at, time_zone) VALUES (?, ?, ?, 'PATIENT', ?, ?, ?)");
                     PreparedStatement checkIn = db.prepareStatement("INSERT INTO checkin (id, person_id, local_date, "
                             + "time_zone, mood, energy, stress, sleep_quality, medication, symptoms, created_at, "
-                            + "updated_at) VALUES (?, ?, ?, ?, ?, 3, 2, 4, 'NOT_APPLICABLE', '', ?, ?)");
+                            + "updated_at) VALUES (?, ?, ?, ?, ?, 3, 2, 4, 'NOT_APPLICABLE', ?, ?, ?)");
                     PreparedStatement review = db.prepareStatement("INSERT INTO checkin_review (checkin_id, "
                             + "patient_id, reviewer_name, reviewed_at) VALUES (?, ?, 'Sam Rivera', ?)");
                     PreparedStatement rollup = db.prepareStatement("INSERT INTO daily_rollup (person_id, metric, "
@@ -170,8 +172,14 @@ class CareTeamBench {
                         checkIn.setObject(3, day);
                         checkIn.setString(4, ConsentFixture.ZONE);
                         checkIn.setShort(5, (short) (1 + random.nextInt(5)));
-                        checkIn.setTimestamp(6, at);
+                        // Now and then a symptom or two, as check-ins have.
+                        checkIn.setString(6, random.nextInt(5) != 0
+                                ? ""
+                                : random.nextBoolean()
+                                        ? "FATIGUE"
+                                        : random.nextBoolean() ? "HEADACHE" : "COUGH,FATIGUE");
                         checkIn.setTimestamp(7, at);
+                        checkIn.setTimestamp(8, at);
                         checkIn.addBatch();
                         rows++;
                         if (d > 3 && random.nextInt(3) == 0) {
@@ -223,6 +231,8 @@ class CareTeamBench {
             }
             db.commit();
         }
+        // Loaded around the application: the triage queue's entries are derived as the application would.
+        DerivedRows.fill(() -> patients, TriageEntries::refresh);
         // Most share everything with the team; some a few categories, some from a recent day only.
         for (int i = 0; i < PATIENTS; i++) {
             Person patient = new Person();

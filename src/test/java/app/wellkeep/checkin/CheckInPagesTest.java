@@ -21,6 +21,7 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.specification.RequestSpecification;
 
 import app.wellkeep.account.Person;
+import app.wellkeep.coach.TriageEntries;
 import app.wellkeep.testsupport.Forms;
 
 /** The daily check-in and the questionnaires through their pages, as the patient's browser would send them. */
@@ -39,6 +40,7 @@ class CheckInPagesTest {
             UUID id = person().id;
             CheckIn.delete("personId", id);
             CheckInSummary.refresh(id);
+            TriageEntries.refresh(id);
             QuestionnaireResponse.delete("personId", id);
         });
     }

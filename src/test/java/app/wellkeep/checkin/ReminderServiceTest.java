@@ -24,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import app.wellkeep.account.Person;
 import app.wellkeep.account.Role;
+import app.wellkeep.coach.TriageEntries;
 import app.wellkeep.testsupport.Forms;
 
 /**
@@ -164,5 +165,6 @@ class ReminderServiceTest {
         checkIn.updatedAt = checkIn.createdAt;
         checkIn.persist();
         CheckInSummary.refresh(personId);
+        TriageEntries.refresh(personId);
     }
 }

@@ -81,7 +81,10 @@ final class RosterFixture {
                 "INSERT INTO checkin_review (checkin_id, patient_id, reviewer_name, reviewed_at) VALUES (?1, ?2, ?3, ?4)")
                 .setParameter(1, checkIn).setParameter(2, patient.id).setParameter(3, "A coach").setParameter(4, at)
                 .executeUpdate());
-        QuarkusTransaction.requiringNew().run(() -> ReviewSummary.refresh(patient.id));
+        QuarkusTransaction.requiringNew().run(() -> {
+            ReviewSummary.refresh(patient.id);
+            TriageEntries.refresh(patient.id);
+        });
     }
 
     static void tag(Person coach, Person patient, String tag) {

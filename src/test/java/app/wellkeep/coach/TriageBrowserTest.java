@@ -132,6 +132,7 @@ class TriageBrowserTest {
         QuarkusTransaction.requiringNew().run(() -> {
             CheckIn.delete("personId = ?1 and localDate >= ?2", maya.id, ConsentFixture.today().minusDays(1));
             CheckInSummary.refresh(maya.id);
+            TriageEntries.refresh(maya.id);
         });
         TriageFixture.checkIn(maya, ConsentFixture.today().minusDays(1), 4);
         return TriageFixture.checkIn(maya, ConsentFixture.today(), 2, CheckIn.Symptom.HEADACHE).id;

@@ -50,6 +50,7 @@ final class TriageFixture {
             c.updatedAt = c.createdAt;
             c.persist();
             CheckInSummary.refresh(patient.id);
+            TriageEntries.refresh(patient.id);
             return c;
         });
     }
@@ -68,6 +69,7 @@ final class TriageFixture {
             r.urgent = urgent;
             r.submissionKey = UUID.randomUUID();
             r.persist();
+            TriageEntries.refresh(patient.id);
         });
     }
 
@@ -102,6 +104,7 @@ final class TriageFixture {
             review.reviewedAt = Instant.now().plusSeconds(5);
             review.persist();
             ReviewSummary.refresh(patient.id);
+            TriageEntries.refresh(patient.id);
         });
     }
 
@@ -111,6 +114,7 @@ final class TriageFixture {
             CheckIn c = CheckIn.findById(checkInId);
             c.mood = (short) (c.mood == 5 ? 4 : c.mood + 1);
             c.updatedAt = Instant.now().plusSeconds(1);
+            TriageEntries.refresh(c.personId);
         });
     }
 

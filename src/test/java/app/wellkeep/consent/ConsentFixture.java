@@ -19,6 +19,7 @@ import app.wellkeep.checkin.CheckInSummary;
 import app.wellkeep.checkin.QuestionnaireResponse;
 import app.wellkeep.coach.CareTeam;
 import app.wellkeep.coach.CareTeamMember;
+import app.wellkeep.coach.TriageEntries;
 import app.wellkeep.consent.ConsentGrant.Window;
 import app.wellkeep.vitals.Alert;
 import app.wellkeep.vitals.Limit;
@@ -117,6 +118,7 @@ public final class ConsentFixture {
             c.updatedAt = Instant.now();
             c.persist();
             CheckInSummary.refresh(patient.id);
+            TriageEntries.refresh(patient.id);
             return c;
         });
     }
@@ -135,6 +137,7 @@ public final class ConsentFixture {
             r.urgent = false;
             r.submissionKey = UUID.randomUUID();
             r.persist();
+            TriageEntries.refresh(patient.id);
             return r;
         });
     }

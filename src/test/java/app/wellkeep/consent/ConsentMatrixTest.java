@@ -37,6 +37,7 @@ import app.wellkeep.coach.CareNote;
 import app.wellkeep.coach.CheckInReview;
 import app.wellkeep.coach.CoachFeedback;
 import app.wellkeep.coach.ReviewSummary;
+import app.wellkeep.coach.TriageEntries;
 import app.wellkeep.testsupport.Forms;
 import app.wellkeep.vitals.Limit;
 import app.wellkeep.vitals.Metric;
@@ -470,6 +471,7 @@ class ConsentMatrixTest {
                     QuarkusTransaction.requiringNew().run(() -> {
                         CheckInReview.deleteById(recentCheckIn);
                         ReviewSummary.refresh(patient.id);
+                        TriageEntries.refresh(patient.id);
                     });
                 }
             }
@@ -700,6 +702,7 @@ class ConsentMatrixTest {
             review.reviewedAt = Instant.now().plusSeconds(5);
             review.persist();
             ReviewSummary.refresh(patient.id);
+            TriageEntries.refresh(patient.id);
         });
     }
 

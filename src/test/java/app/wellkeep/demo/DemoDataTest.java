@@ -16,6 +16,7 @@ import app.wellkeep.checkin.CheckIn;
 import app.wellkeep.checkin.CheckInSummary;
 import app.wellkeep.checkin.QuestionnaireResponse;
 import app.wellkeep.coach.CareTeam;
+import app.wellkeep.coach.TriageEntries;
 import app.wellkeep.consent.ConsentDemo;
 import app.wellkeep.consent.ConsentGrant;
 import app.wellkeep.vitals.DailyRollup;
@@ -41,6 +42,7 @@ class DemoDataTest {
                     QuestionnaireResponse.delete("personId", m.id);
                     CheckIn.delete("personId", m.id);
                     CheckInSummary.refresh(m.id);
+                    TriageEntries.refresh(m.id);
                 }));
         demo.load();
         long persons = Person.count();

@@ -52,6 +52,7 @@ import app.wellkeep.checkin.CheckIn;
 import app.wellkeep.checkin.CheckInSummary;
 import app.wellkeep.checkin.QuestionnaireResponse;
 import app.wellkeep.checkin.ReminderSetting;
+import app.wellkeep.coach.TriageEntries;
 import app.wellkeep.testsupport.Forms;
 import app.wellkeep.testsupport.Seed;
 
@@ -88,6 +89,7 @@ class ExportPagesTest {
             QuestionnaireResponse.delete("personId", personId);
             CheckIn.delete("personId", personId);
             CheckInSummary.refresh(personId);
+            TriageEntries.refresh(personId);
         });
         Seed.checkInData(personId);
     }

@@ -13,6 +13,7 @@ import app.wellkeep.checkin.CheckIn;
 import app.wellkeep.checkin.CheckInSummary;
 import app.wellkeep.checkin.QuestionnaireResponse;
 import app.wellkeep.checkin.ReminderSetting;
+import app.wellkeep.coach.TriageEntries;
 
 /** A person's check-in data, written straight to the tables, for the data-rights tests. */
 public final class Seed {
@@ -52,6 +53,7 @@ public final class Seed {
                     now);
             String phq9 = "phq-1=1,phq-2=2,phq-3=0,phq-4=0,phq-5=0,phq-6=0,phq-7=0,phq-8=0,phq-9=0";
             response(personId, "phq-9", phq9, 3, "minimal", screening.id, now.plusSeconds(60));
+            TriageEntries.refresh(personId);
             ReminderSetting reminder = new ReminderSetting();
             reminder.personId = personId;
             reminder.emailEnabled = true;
