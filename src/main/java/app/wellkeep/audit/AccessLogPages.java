@@ -100,7 +100,7 @@ public class AccessLogPages {
             query.append(" and occurredAt < :to");
             params.and("to", toDay.plusDays(1).atStartOfDay(zone).toInstant());
         }
-        var found = AuditEvent.<AuditEvent>find(query.toString(), Sort.descending("occurredAt", "seq"), params);
+        var found = AuditEvent.<AuditEvent>find(query.toString(), Sort.descending("occurredAt", "recordedNo"), params);
         long total = found.count();
         int index = Math.max(0, page);
         List<AuditEvent> events = found.page(Page.of(index, PAGE_SIZE)).list();

@@ -8,8 +8,8 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * The head of one patient's chain of audit events. Appending locks this row, so concurrent reads of one patient
- * append in turn, and deleting the newest events is caught because the head no longer matches.
+ * The head of one patient's chain of audit events. Linking events locks this row, so two linkers of one chain
+ * take turns, and deleting the newest events is caught because the head no longer matches.
  */
 @Entity
 @Table(name = "audit_chain")

@@ -33,8 +33,13 @@ public class AuditEvent extends PanacheEntityBase {
     @Column(name = "chain_key", nullable = false, length = 64)
     public String chainKey;
 
-    @Column(nullable = false)
-    public long seq;
+    /** The place in the chain; null until {@link AuditLog#chainPending} links the event, as are the hashes. */
+    @Column
+    public Long seq;
+
+    /** The order events were recorded in, numbered by the database; the linker links them in this order. */
+    @Column(name = "recorded_no", insertable = false, updatable = false)
+    public Long recordedNo;
 
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
@@ -70,13 +75,13 @@ public class AuditEvent extends PanacheEntityBase {
     @Column(length = 32)
     public String reason;
 
-    @Column(name = "prev_hash", nullable = false, length = 64)
+    @Column(name = "prev_hash", length = 64)
     public String prevHash;
 
-    @Column(nullable = false, length = 64)
+    @Column(length = 64)
     public String hash;
 
-    /** The text the hash is computed over; every field except the pseudonymisable person ids. */
+    /** The text the hash is computed over, once linked; every field except the pseudonymisable person ids. */
     String canonical() {
         return String.join("|", id.toString(), chainKey, Long.toString(seq), Long.toString(occurredAt.toEpochMilli()),
                 actorRef, actorRole, patientRef, nullable(category), grantId == null ? "" : grantId.toString(), purpose,
@@ -88,6 +93,6 @@ public class AuditEvent extends PanacheEntityBase {
     }
 
     public static List<AuditEvent> inChain(String chainKey) {
-        return list("chainKey = ?1 order by seq", chainKey);
+        return list("chainKey = ?1 and seq is not null order by seq", chainKey);
     }
 }

@@ -29,8 +29,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import app.wellkeep.audit.AuditEvent.Outcome;
 
 /**
- * The tamper-evident access log. Events are appended in the caller's transaction (so a read and its record
- * commit or vanish together), each carrying the hash of the one before in its patient's chain.
+ * The tamper-evident access log. Events are recorded in the caller's transaction, so a read and its record commit
+ * or vanish together; {@link AuditChainer} then links them, within a second, into their patient's chain, each
+ * carrying the hash of the one before.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -62,55 +63,110 @@ public class AuditLog {
         this.pseudonymKey = hmac(signingKey.getBytes(StandardCharsets.UTF_8), "audit-pseudonym-v1");
     }
 
-    /** Appends one event to its patient's chain, in the caller's transaction. */
+    /** Records one event, in the caller's transaction; {@link #chainPending} links it into its patient's chain. */
     @Transactional(TxType.MANDATORY)
     public AuditEvent record(Entry entry) {
-        return append(lockHead(ref(entry.patientId())), entry);
+        AuditEvent event = event(entry);
+        event.persist();
+        return event;
     }
 
-    private AuditEvent append(AuditChain head, Entry entry) {
+    /** Records many events (a page's lines) in the caller's transaction, written in JDBC batches. */
+    @Transactional(TxType.MANDATORY)
+    public void recordAll(List<Entry> entries) {
+        entries.forEach(entry -> event(entry).persist());
+    }
+
+    /**
+     * An event as a read records it: everything the hash covers but its place in the chain. Reads do not wait for
+     * each other: a chain's head is locked by the linking alone, so coaches reading the same patients at once (a
+     * roster page, the triage queue) never queue behind one row each.
+     */
+    private AuditEvent event(Entry entry) {
         AuditEvent event = new AuditEvent();
         event.id = UUID.randomUUID();
-        event.chainKey = head.chainKey;
-        event.seq = head.lastSeq + 1;
+        event.chainKey = ref(entry.patientId());
         // Stored and hashed at millisecond precision, which every database keeps exactly.
         event.occurredAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         event.actorId = entry.actorId();
         event.actorRef = ref(entry.actorId());
         event.actorRole = entry.actorRole();
         event.patientId = entry.patientId();
-        event.patientRef = head.chainKey;
+        event.patientRef = event.chainKey;
         event.category = entry.category();
         event.grantId = entry.grantId();
         event.purpose = entry.purpose();
         event.outcome = entry.outcome().name();
         event.reason = entry.reason();
-        event.prevHash = head.lastHash;
-        event.hash = sha256(event.canonical());
-        event.persist();
-        head.lastSeq = event.seq;
-        head.lastHash = event.hash;
         return event;
     }
 
+    /** How many chains are linked in one transaction. */
+    static final int CHAINS_AT_ONCE = 200;
+
     /**
-     * Appends many events (a roster page's lines) in the caller's transaction: the chain heads locked in one query,
-     * in key order so two pages over the same patients cannot deadlock, and the events written in JDBC batches.
+     * Links the recorded events not yet in a chain into their patients' chains, oldest first, each carrying the
+     * hash of the one before; returns how many. A few hundred chains per transaction, their heads locked in key order,
+     * so two instances linking at once take turns per chain and never link an event twice.
      */
-    @Transactional(TxType.MANDATORY)
-    public void recordAll(List<Entry> entries) {
-        if (entries.isEmpty()) {
-            return;
+    public int chainPending() {
+        int linked = 0;
+        while (true) {
+            int now = QuarkusTransaction.requiringNew().call(this::chainSome);
+            if (now == 0) {
+                return linked;
+            }
+            linked += now;
         }
+    }
+
+    private int chainSome() {
+        var em = AuditEvent.getEntityManager();
+        List<String> keys = em.createQuery("select distinct e.chainKey from AuditEvent e where e.seq is null "
+                + "order by e.chainKey", String.class).setMaxResults(CHAINS_AT_ONCE).getResultList();
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        Map<String, AuditChain> heads = lockHeads(keys);
+        // Read after the heads are locked: what another instance linked before, it has committed.
+        List<AuditEvent> pending = AuditEvent.list("chainKey in ?1 and seq is null order by chainKey, recordedNo",
+                keys);
+        List<Object[]> links = new java.util.ArrayList<>(pending.size());
+        for (AuditEvent event : pending) {
+            AuditChain head = heads.get(event.chainKey);
+            event.seq = head.lastSeq + 1;
+            event.prevHash = head.lastHash;
+            event.hash = sha256(event.canonical());
+            head.lastSeq = event.seq;
+            head.lastHash = event.hash;
+            links.add(new Object[]{event.seq, event.prevHash, event.hash, event.id});
+        }
+        // The entity is immutable to Hibernate; its place in the chain is written once, here.
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (var update = connection.prepareStatement("UPDATE audit_event SET seq = ?, prev_hash = ?, hash = ? "
+                    + "WHERE id = ? AND seq IS NULL")) {
+                for (Object[] link : links) {
+                    for (int i = 0; i < link.length; i++) {
+                        update.setObject(i + 1, link[i]);
+                    }
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        });
+        pending.forEach(em::detach);
+        return pending.size();
+    }
+
+    /** The heads of these chains, locked in key order; those of patients never read before are created first. */
+    private Map<String, AuditChain> lockHeads(List<String> keys) {
         Map<String, AuditChain> heads = new HashMap<>();
-        List<String> keys = entries.stream().map(e -> ref(e.patientId())).distinct().sorted().toList();
         AuditChain.<AuditChain>find("chainKey in ?1 order by chainKey", keys)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list().forEach(h -> heads.put(h.chainKey, h));
         List<String> missing = keys.stream().filter(k -> !heads.containsKey(k)).toList();
         if (!missing.isEmpty()) {
-            // The heads of patients never read before, created apart (as lockHead does) but in one transaction, so
-            // a first page of many costs one more connection once, not one for each line.
             try {
+                // Created apart, so two instances creating one head cannot both fail their linking.
                 QuarkusTransaction.requiringNew().run(() -> missing.forEach(key -> {
                     AuditChain created = new AuditChain();
                     created.chainKey = key;
@@ -119,24 +175,23 @@ public class AuditLog {
                     created.persist();
                 }));
             } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
-                // Another request created some of them first; those left are created one by one below.
+                // Another instance created some of them first; the lock below waits for them.
             }
             AuditChain.<AuditChain>find("chainKey in ?1 order by chainKey", missing)
                     .withLock(LockModeType.PESSIMISTIC_WRITE).list().forEach(h -> heads.put(h.chainKey, h));
-            for (String key : missing) {
-                if (!heads.containsKey(key)) {
-                    heads.put(key, lockHead(key));
-                }
-            }
         }
-        for (Entry entry : entries) {
-            append(heads.get(ref(entry.patientId())), entry);
-        }
+        return heads;
     }
 
-    /** Walks every chain and reports the first event (or head) that does not match. */
-    @Transactional
+    /**
+     * Links what is pending, then walks every chain and reports the first event (or head) that does not match.
+     */
     public Verification verify() {
+        chainPending();
+        return QuarkusTransaction.requiringNew().call(this::walk);
+    }
+
+    private Verification walk() {
         long events = 0;
         List<AuditChain> chains = AuditChain.list("order by chainKey");
         for (AuditChain chain : chains) {
@@ -180,26 +235,6 @@ public class AuditLog {
     /** The keyed pseudonym of a person, as the log stores it. */
     public String ref(UUID personId) {
         return HexFormat.of().formatHex(hmac(pseudonymKey, personId.toString()));
-    }
-
-    private AuditChain lockHead(String chainKey) {
-        AuditChain head = AuditChain.findById(chainKey, LockModeType.PESSIMISTIC_WRITE);
-        if (head != null) {
-            return head;
-        }
-        try {
-            // Created apart, so two first reads of one patient cannot both create it and fail the request.
-            QuarkusTransaction.requiringNew().run(() -> {
-                AuditChain created = new AuditChain();
-                created.chainKey = chainKey;
-                created.lastSeq = 0;
-                created.lastHash = AuditChain.GENESIS;
-                created.persist();
-            });
-        } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException e) {
-            // Another request created it first; the lock below waits for it.
-        }
-        return AuditChain.findById(chainKey, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private static Verification broken(List<AuditChain> chains, long events, AuditChain chain, long seq, UUID id,

@@ -33,7 +33,7 @@ public class AuditPersonalData implements PersonalData {
 
     @Override
     public void export(UUID personId, ExportSink sink) {
-        for (AuditEvent e : AuditEvent.<AuditEvent>list("patientId = ?1 order by occurredAt, seq", personId)) {
+        for (AuditEvent e : AuditEvent.<AuditEvent>list("patientId = ?1 order by occurredAt, recordedNo", personId)) {
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("resourceType", "AuditEvent");
             event.put("id", e.id.toString());

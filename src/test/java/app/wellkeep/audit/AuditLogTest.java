@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -28,13 +33,17 @@ class AuditLogTest {
     private final UUID coach = UUID.randomUUID();
 
     private List<AuditEvent> record(int count) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < count; i++) {
-                audit.record(new AuditLog.Entry(coach, "COACH", patient, i % 2 == 0 ? "CHECK_INS" : null,
-                        UUID.randomUUID(), "API", Outcome.PERMIT, null));
+                audit.record(entry(i % 2 == 0 ? "CHECK_INS" : null));
             }
-            return AuditEvent.inChain(audit.ref(patient));
         });
+        audit.chainPending();
+        return QuarkusTransaction.requiringNew().call(() -> AuditEvent.inChain(audit.ref(patient)));
+    }
+
+    private AuditLog.Entry entry(String category) {
+        return new AuditLog.Entry(coach, "COACH", patient, category, UUID.randomUUID(), "API", Outcome.PERMIT, null);
     }
 
     private void sql(String statement, Object... params) {
@@ -63,6 +72,45 @@ class AuditLogTest {
         assertEquals(events.get(0).hash, events.get(1).prevHash);
         assertEquals(events.get(1).hash, events.get(2).prevHash);
         assertTrue(audit.verify().intact());
+    }
+
+    @Test
+    void readsOfOnePatientAtOnceDoNotWaitForEachOtherAndAreLinkedAfter() throws Exception {
+        CountDownLatch recorded = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService other = Executors.newFixedThreadPool(2);
+        try {
+            // One read records its event and stays open (a slow page) ...
+            Future<?> open = other.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                audit.record(entry("SLEEP"));
+                recorded.countDown();
+                await(release);
+            }));
+            assertTrue(recorded.await(30, TimeUnit.SECONDS));
+            // ... and another read of the same patient records and commits meanwhile: nothing is locked for it.
+            // (Were it to wait for the first, it would wait until the time-out below.)
+            other.submit(() -> QuarkusTransaction.requiringNew().run(() -> audit.record(entry("HEART"))))
+                    .get(30, TimeUnit.SECONDS);
+            release.countDown();
+            open.get(30, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            other.shutdownNow();
+        }
+        audit.chainPending();
+        List<AuditEvent> events = QuarkusTransaction.requiringNew().call(() -> AuditEvent.inChain(audit.ref(patient)));
+        assertEquals(List.of(1L, 2L), events.stream().map(e -> e.seq).toList());
+        assertEquals(events.get(0).hash, events.get(1).prevHash);
+        assertTrue(audit.verify().intact());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(30, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -101,9 +101,10 @@ class CareTeamBench {
                 String url = app.url() + page.getValue();
                 // A fresh session for each page: the realm's tokens live 5 minutes, the whole run longer.
                 String cookie = WebSession.signIn(app.url(), "sam", "sam-dev-only", "/profile");
-                // Each line shown appends to its patient's access log, updating the head of its chain in place: 16
-                // connections on one page update the same 25 rows thousands of times a minute.
-                Analyze.vacuum(jdbcUrl, user, password.orElse(""), "audit_chain");
+                // Each line shown records an event in its patient's access log, which the linker then updates with
+                // its place in the chain, updating the chain's head in place: 16 connections on one page update the
+                // same 25 head rows thousands of times a minute, and leave as many dead versions of events.
+                Analyze.vacuum(jdbcUrl, user, password.orElse(""), "audit_chain", "audit_event");
                 Wrk.run(url, cookie, CONNECTIONS, 3); // warm-up of this page
                 Wrk.Result r = Wrk.run(url, cookie, CONNECTIONS, SECONDS);
                 baseline = baseline == null ? r : baseline;

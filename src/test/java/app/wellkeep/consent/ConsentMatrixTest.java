@@ -713,7 +713,7 @@ class ConsentMatrixTest {
 
     private List<AuditEvent> events() {
         return QuarkusTransaction.requiringNew()
-                .call(() -> AuditEvent.<AuditEvent>list("patientId = ?1 order by seq", patient.id));
+                .call(() -> AuditEvent.<AuditEvent>list("patientId = ?1 order by recordedNo", patient.id));
     }
 
     private void assertNoNewEvents(List<AuditEvent> before) {
