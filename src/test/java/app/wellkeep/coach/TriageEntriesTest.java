@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -34,7 +33,6 @@ import app.wellkeep.checkin.CheckIn.Symptom;
 import app.wellkeep.checkin.CheckInForm;
 import app.wellkeep.checkin.CheckInService;
 import app.wellkeep.checkin.InstrumentCatalogue;
-import app.wellkeep.checkin.QuestionnaireResponse;
 import app.wellkeep.common.SqlRows;
 import app.wellkeep.consent.Category;
 import app.wellkeep.consent.ConsentFixture;
@@ -71,6 +69,7 @@ class TriageEntriesTest {
         Instant now = Instant.now();
         List<Written> written = new ArrayList<>();
         Map<LocalDate, int[]> answers = new HashMap<>();
+        List<Runnable> answered = new ArrayList<>();
         QuarkusTransaction.requiringNew().run(() -> {
             for (int ago = 40; ago >= 0; ago--) {
                 LocalDate day = TODAY.minusDays(ago);
@@ -117,15 +116,17 @@ class TriageEntriesTest {
                     for (String instrument : List.of("phq-2", "gad-2", "phq-9")) {
                         int total = random.nextInt(7);
                         boolean urgent = "phq-9".equals(instrument) && random.nextInt(4) == 0;
-                        response(patient, day, instrument, total, urgent);
+                        answered.add(() -> TriageFixture.response(patient, day, instrument, total, urgent));
                         day3[0] = "phq-2".equals(instrument) ? Math.max(day3[0], total) : day3[0];
                         day3[1] = "gad-2".equals(instrument) ? Math.max(day3[1], total) : day3[1];
                         day3[2] |= urgent ? 1 : 0;
                     }
                 }
             }
-            TriageEntries.refresh(patient.id);
         });
+        // Each answer in a transaction of its own, the entries rewritten after each, as the fixture writes them.
+        answered.forEach(Runnable::run);
+        QuarkusTransaction.requiringNew().run(() -> TriageEntries.refresh(patient.id));
         List<String> expected = expected(written, answers);
         assertTrue(expected.size() >= 5, "the data has entries to compare: " + expected);
         assertEquals(expected, stored(patient));
@@ -224,20 +225,5 @@ class TriageEntriesTest {
                         SqlRows.date(rs, 4), rs.getString(5), rs.getBoolean(6), rs.getInt(7),
                         rs.getInt(8), rs.getBoolean(9), rs.getBoolean(10)),
                 patient.id));
-    }
-
-    private static void response(Person patient, LocalDate day, String instrument, int total, boolean urgent) {
-        QuestionnaireResponse r = new QuestionnaireResponse();
-        r.id = UUID.randomUUID();
-        r.personId = patient.id;
-        r.instrument = instrument;
-        r.localDate = day;
-        r.authoredAt = day.atStartOfDay(ZoneId.of(ConsentFixture.ZONE)).toInstant().plusSeconds(36_000);
-        r.answers = "x=" + total;
-        r.totalScore = (short) total;
-        r.band = "negative";
-        r.urgent = urgent;
-        r.submissionKey = UUID.randomUUID();
-        r.persist();
     }
 }
