@@ -311,8 +311,7 @@ public class ConsentGate {
             }
         }
         Shown<T> shown = read.apply(Map.copyOf(accesses));
-        // In one batch, as the roster's: the chain heads of the lines shown are locked in one statement, late, and
-        // held only until the commit that follows, as every coach on the same page waits for them.
+        // The events of the lines shown, written in one batch as the roster's are.
         audit.recordAll(new LinkedHashSet<>(shown.patients()).stream().filter(grantOf::containsKey)
                 .map(id -> new AuditLog.Entry(reader.id, reader.role.name(), id, category.name(), grantOf.get(id),
                         purpose.name(), Outcome.PERMIT, null))
