@@ -330,24 +330,6 @@ public class CheckInService {
             java.time.Instant updatedAt) {
     }
 
-    /** An answer as the triage queue ranks it. */
-    public record Score(UUID patientId, LocalDate date, String instrument, int total, boolean urgent) {
-    }
-
-    /** Questionnaire scores of many patients who share check-ins, each inside its grant's window, in one query. */
-    public List<Score> sharedScores(java.util.Collection<Access> accesses, LocalDate notBefore) {
-        Map<UUID, Access> byPatient = byPatient(accesses);
-        if (byPatient.isEmpty()) {
-            return List.of();
-        }
-        return SqlRows.list(QuestionnaireResponse.getEntityManager(), "select person_id, local_date, instrument, "
-                + "total_score, urgent from questionnaire_response where person_id = any(?) and local_date >= ?",
-                rs -> new Score(SqlRows.uuid(rs, 1), SqlRows.date(rs, 2), rs.getString(3),
-                        rs.getInt(4), rs.getBoolean(5)),
-                byPatient.keySet(), later(earliest(byPatient.values()), notBefore))
-                .stream().filter(r -> byPatient.get(r.patientId()).covers(r.date())).toList();
-    }
-
     /**
      * Whose check-in this is and its day, nothing of its content: what the consent gate needs to decide whether a
      * coach may act on it.
@@ -355,27 +337,6 @@ public class CheckInService {
     public Optional<Line> ownerOf(UUID checkInId) {
         return CheckIn.<CheckIn>findByIdOptional(checkInId)
                 .map(c -> new Line(c.id, c.personId, c.localDate, 0, "", c.updatedAt));
-    }
-
-    private static Map<UUID, Access> byPatient(java.util.Collection<Access> accesses) {
-        Map<UUID, Access> byPatient = new java.util.HashMap<>();
-        accesses.forEach(a -> byPatient.put(a.require(Category.CHECK_INS).patientId(), a));
-        return byPatient;
-    }
-
-    private static LocalDate later(LocalDate a, LocalDate b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    private static LocalDate earliest(java.util.Collection<Access> accesses) {
-        LocalDate earliest = LocalDate.MAX;
-        for (Access a : accesses) {
-            if (a.windowStart() == null) {
-                return LocalDate.of(1900, 1, 1);
-            }
-            earliest = a.windowStart().isBefore(earliest) ? a.windowStart() : earliest;
-        }
-        return earliest;
     }
 
     public Optional<Instrument> instrument(String id) {
