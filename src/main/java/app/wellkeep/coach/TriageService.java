@@ -101,14 +101,14 @@ public class TriageService {
     /** One page (from 1) of the coach's queue; the gate logs one decision for each patient on the page. */
     @Transactional
     public Queue queue(Person coach, int page) {
-        return gate.checkMany(coach, Category.CHECK_INS, Purpose.TRIAGE, checkIns -> {
-            // The order uses the open alerts of every patient who shares them; the access log records the
-            // patients whose lines are shown, as for check-ins.
-            Queue queue = gate.checkMany(coach, Category.ALERTS, Purpose.TRIAGE, alerts -> {
-                Queue shown = checkIns.isEmpty() ? new Queue(List.of(), 1, 1, 0) : read(checkIns, alerts, page);
-                return new Shown<>(shown, shown.items().stream().map(Item::patientId).toList());
-            });
-            return new Shown<>(queue, queue.items().stream().map(Item::patientId).toList());
+        // The order uses the open alerts of every patient who shares them; the access log records the patients
+        // whose lines are shown, for alerts (those who share them) and check-ins, from one decision of the gate.
+        return gate.checkMany(coach, List.of(Category.ALERTS, Category.CHECK_INS), Purpose.TRIAGE, permits -> {
+            Map<UUID, Access> checkIns = permits.get(Category.CHECK_INS);
+            Queue shown = checkIns.isEmpty()
+                    ? new Queue(List.of(), 1, 1, 0)
+                    : read(checkIns, permits.get(Category.ALERTS), page);
+            return new Shown<>(shown, shown.items().stream().map(Item::patientId).toList());
         });
     }
 

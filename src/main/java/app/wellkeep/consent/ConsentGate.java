@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -288,33 +289,40 @@ public class ConsentGate {
     }
 
     /**
-     * The permission to read one category of every patient who shares it with the reader now (directly or
-     * through a team), decided in two queries whatever their number. {@code read} gets the permissions and says
-     * which patients' data it shows; one event is logged for each of those, none for the others.
+     * The permissions to read these categories of every patient who shares them with the reader now (directly or
+     * through a team), decided from one read of the grants whatever their number: by category, the permission of
+     * each patient who shares it. {@code read} gets them and says which patients' data it shows; for each category
+     * in the order given, one event is logged for each of those who share it, none for the others.
      */
     @Transactional(TxType.MANDATORY)
-    public <T> T checkMany(Person reader, Category category, Purpose purpose,
-            Function<Map<UUID, Access>, Shown<T>> read) {
-        Map<UUID, Access> accesses = new LinkedHashMap<>();
-        Map<UUID, UUID> grantOf = new LinkedHashMap<>();
+    public <T> T checkMany(Person reader, List<Category> categories, Purpose purpose,
+            Function<Map<Category, Map<UUID, Access>>, Shown<T>> read) {
+        Map<Category, Map<UUID, Access>> accesses = new EnumMap<>(Category.class);
+        categories.forEach(category -> accesses.put(category, new LinkedHashMap<>()));
         if (reader.role == Role.COACH) {
             Instant now = clock.instant();
             for (List<Reach> reaching : reachingNow(reader.id, now).values()) {
                 UUID patientId = reaching.get(0).patientId();
                 LocalDate today = LocalDate.ofInstant(now, reaching.get(0).zone());
-                Reach grant = widestByCategory(reaching, today).get(category);
-                if (grant != null) {
-                    accesses.put(patientId, new Access(patientId, category, grant.id(),
-                            grant.terms().windowStart(today), today));
-                    grantOf.put(patientId, grant.id());
+                Map<Category, Reach> widest = widestByCategory(reaching, today);
+                for (Category category : categories) {
+                    Reach grant = widest.get(category);
+                    if (grant != null) {
+                        accesses.get(category).put(patientId, new Access(patientId, category, grant.id(),
+                                grant.terms().windowStart(today), today));
+                    }
                 }
             }
         }
-        Shown<T> shown = read.apply(Map.copyOf(accesses));
+        Map<Category, Map<UUID, Access>> permits = new EnumMap<>(Category.class);
+        accesses.forEach((category, byPatient) -> permits.put(category, Map.copyOf(byPatient)));
+        Shown<T> shown = read.apply(permits);
         // The events of the lines shown, written in one batch as the roster's are.
-        audit.recordAll(new LinkedHashSet<>(shown.patients()).stream().filter(grantOf::containsKey)
-                .map(id -> new AuditLog.Entry(reader.id, reader.role.name(), id, category.name(), grantOf.get(id),
-                        purpose.name(), Outcome.PERMIT, null))
+        Set<UUID> patients = new LinkedHashSet<>(shown.patients());
+        audit.recordAll(categories.stream().flatMap(category -> patients.stream()
+                .map(id -> permits.get(category).get(id)).filter(Objects::nonNull)
+                .map(a -> new AuditLog.Entry(reader.id, reader.role.name(), a.patientId(), category.name(),
+                        a.grantId(), purpose.name(), Outcome.PERMIT, null)))
                 .toList());
         return shown.value();
     }
