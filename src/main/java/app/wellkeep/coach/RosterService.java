@@ -42,9 +42,10 @@ import app.wellkeep.vitals.MonitoringService;
 import app.wellkeep.vitals.TrendService;
 
 /**
- * The roster: everyone who shares with a coach or their care teams, with what a coach watches. All lines are
- * computed with a fixed number of set-based queries (however many patients there are), then filtered, sorted and
- * paged in memory; only the lines shown are logged, through the gate. Every figure comes from a category the patient
+ * The roster: everyone who shares with a coach or their care teams, with what a coach watches. The lines are read
+ * with a fixed number of set-based queries (however many patients there are), then filtered, sorted and paged in
+ * memory: every line with only the figures its sort and filters use, the lines shown with all of them. Only the lines
+ * shown are logged, through the gate. Every figure comes from a category the patient
  * shares with this coach, inside the grant's window.
  */
 @ApplicationScoped
@@ -66,9 +67,15 @@ public class RosterService {
             this.param = param;
         }
 
-        /** Whether lines sort by a figure (so every line's figures are needed), not by what the grants say. */
-        boolean byFigure() {
-            return this != NAME && this != SHARES && this != TAGS;
+        /** The figure this column sorts by, if it is one (not what the grants say, nor the tags). */
+        Optional<Figures> figures() {
+            return Optional.ofNullable(switch (this) {
+                case LAST_CHECK_IN, ADHERENCE_7, ADHERENCE_30 -> Figures.CHECK_INS;
+                case DATA_AGE -> Figures.DATA;
+                case ALERTS -> Figures.ALERTS;
+                case REVIEWED -> Figures.REVIEWS;
+                case NAME, SHARES, TAGS -> null;
+            });
         }
 
         static Sort of(String param) {
@@ -79,6 +86,21 @@ public class RosterService {
             }
             return NAME;
         }
+    }
+
+    /**
+     * The figures of a line, by the query each is read with: a sort or a filter over every line reads only the ones
+     * it uses, and the lines shown read them all.
+     */
+    enum Figures {
+        /** The last check-in and adherence over 7 and 30 days. */
+        CHECK_INS,
+        /** Days since the last data of a vital shared. */
+        DATA,
+        /** Open alerts. */
+        ALERTS,
+        /** When a check-in was last reviewed. */
+        REVIEWS
     }
 
     /**
@@ -103,6 +125,19 @@ public class RosterService {
             return new Query(q, tag, shares, "open".equals(params.getFirst("alerts")), below,
                     Sort.of(params.getFirst("sort")), "desc".equals(params.getFirst("dir")),
                     page == null || page < 1 ? 1 : page);
+        }
+
+        /** The figures every line needs for this sort and these filters; none sorting by name, say. */
+        Set<Figures> figures() {
+            Set<Figures> figures = EnumSet.noneOf(Figures.class);
+            sort.figures().ifPresent(figures::add);
+            if (openAlerts) {
+                figures.add(Figures.ALERTS);
+            }
+            if (below != null) {
+                figures.add(Figures.CHECK_INS);
+            }
+            return figures;
         }
 
         public boolean filtered() {
@@ -287,20 +322,24 @@ public class RosterService {
         Map<UUID, List<String>> tagsOf = new HashMap<>();
         PatientTag.ofCoach(coach.id)
                 .forEach(t -> tagsOf.computeIfAbsent(t.patientId, k -> new ArrayList<>()).add(t.tag));
-        // Every line's figures are read only when the sort or a filter uses them; otherwise (by name, the page a
-        // coach lands on) those of the lines shown, once the page is known.
-        boolean allFigures = query.sort().byFigure() || query.openAlerts() || query.below() != null;
-        List<Row> rows = allFigures ? rows(roster, tagsOf, null) : bare(roster, tagsOf);
+        List<Row> everyone = bare(roster, tagsOf);
         List<String> tags = tagsOf.values().stream().flatMap(List::stream)
                 .collect(Collectors.toCollection(TreeSet::new)).stream().toList();
-        List<Row> matching = rows.stream().filter(filter(query)).sorted(order(query)).toList();
+        // The filters on what the grants say and on tags first; then, of the lines left, only the figures the sort
+        // and the other filters use (none sorting by name, the page a coach lands on); then all the figures of the
+        // lines shown, once the page is known.
+        List<Row> candidates = everyone.stream().filter(bareFilter(query)).toList();
+        Set<Figures> figures = query.figures();
+        if (!figures.isEmpty()) {
+            candidates = rows(roster, tagsOf,
+                    candidates.size() == everyone.size() ? null : ids(candidates), figures);
+        }
+        List<Row> matching = candidates.stream().filter(figureFilter(query)).sorted(order(query)).toList();
         Paging paging = Paging.of(matching.size(), query.page(), PAGE_SIZE);
         List<Row> page = paging.of(matching);
-        if (!allFigures) {
-            Map<UUID, Row> full = rows(roster, tagsOf, page.stream().map(Row::id).collect(Collectors.toSet()))
-                    .stream().collect(Collectors.toMap(Row::id, Function.identity()));
-            page = page.stream().map(r -> full.get(r.id())).toList();
-        }
+        Map<UUID, Row> full = rows(roster, tagsOf, ids(page), EnumSet.allOf(Figures.class)).stream()
+                .collect(Collectors.toMap(Row::id, Function.identity()));
+        page = page.stream().map(r -> full.get(r.id())).toList();
         // Dates are written out for the lines shown only.
         ZoneId zone = coach.zone();
         List<Row> shown = page.stream().map(r -> dated(r, zone)).toList();
@@ -309,7 +348,7 @@ public class RosterService {
         gate.logShown(coach, roster, shown.stream().map(r -> byId.get(r.id())).toList());
         Query current = new Query(query.q(), query.tag(), query.shares(), query.openAlerts(), query.below(),
                 query.sort(), query.desc(), paging.page());
-        return new Page(shown, matching.size(), rows.size(), shown.isEmpty() ? 0 : paging.from() + 1, paging.to(),
+        return new Page(shown, matching.size(), everyone.size(), shown.isEmpty() ? 0 : paging.from() + 1, paging.to(),
                 paging.page(), paging.pages(), links(current, paging.page(), paging.pages()), current, tags);
     }
 
@@ -370,36 +409,48 @@ public class RosterService {
     }
 
     /**
-     * The lines of the patients in {@code only} (null: everyone on the roster), in a fixed number of queries: each
-     * reads many patients at once, with their permissions.
+     * The lines of the patients in {@code only} (null: everyone on the roster) with the figures asked for (the others
+     * are placeholders, never shown), in a fixed number of queries: each reads many patients at once, with their
+     * permissions.
      */
-    List<Row> rows(Roster roster, Map<UUID, List<String>> tags, Set<UUID> only) {
-        java.util.function.Function<Category, List<Access>> accessTo = c -> only == null
+    List<Row> rows(Roster roster, Map<UUID, List<String>> tags, Set<UUID> only, Set<Figures> figures) {
+        Function<Category, List<Access>> accessTo = c -> only == null
                 ? roster.accessTo(c)
                 : roster.accessTo(c).stream().filter(a -> only.contains(a.patientId())).toList();
-        Map<UUID, SharedCompliance> compliance = checkIns.sharedCompliance(accessTo.apply(Category.CHECK_INS));
-        Map<UUID, Long> alerts = monitoring.sharedOpenAlerts(accessTo.apply(Category.ALERTS));
-        List<Access> vitals = new ArrayList<>();
-        VITALS.forEach(c -> vitals.addAll(accessTo.apply(c)));
-        Map<UUID, LocalDate> latestData = trends.sharedLatestDays(vitals);
-        Map<UUID, Instant> reviewed = lastReviewed(accessTo.apply(Category.CHECK_INS));
+        Map<UUID, SharedCompliance> compliance = figures.contains(Figures.CHECK_INS)
+                ? checkIns.sharedCompliance(accessTo.apply(Category.CHECK_INS))
+                : Map.of();
+        Map<UUID, Long> alerts = figures.contains(Figures.ALERTS)
+                ? monitoring.sharedOpenAlerts(accessTo.apply(Category.ALERTS))
+                : Map.of();
+        Map<UUID, LocalDate> latestData = Map.of();
+        if (figures.contains(Figures.DATA)) {
+            List<Access> vitals = new ArrayList<>();
+            VITALS.forEach(c -> vitals.addAll(accessTo.apply(c)));
+            latestData = trends.sharedLatestDays(vitals);
+        }
+        Map<UUID, Instant> reviewed = figures.contains(Figures.REVIEWS)
+                ? lastReviewed(accessTo.apply(Category.CHECK_INS))
+                : Map.of();
         List<Row> rows = new ArrayList<>();
         for (SharedPatient patient : roster.patients()) {
             if (only != null && !only.contains(patient.id())) {
                 continue;
             }
             UUID id = patient.id();
-            Optional<Access> checkInAccess = roster.access(id, Category.CHECK_INS);
             Figure lastCheckIn = Figure.NOT_SHARED;
             Adherence week = Adherence.NOT_SHARED;
             Adherence month = Adherence.NOT_SHARED;
             Figure lastReview = Figure.NOT_SHARED;
-            if (checkInAccess.isPresent()) {
+            if (patient.shares(Category.CHECK_INS)) {
                 SharedCompliance c = compliance.get(id);
-                lastCheckIn = c.last().map(d -> Figure.of(d.toEpochDay())).orElse(Figure.NONE);
-                week = new Adherence(true, c.adherence7().isPresent(), c.adherence7().orElse(0), c.done7(), c.days7());
-                month = new Adherence(true, c.adherence30().isPresent(), c.adherence30().orElse(0), c.done30(),
-                        c.days30());
+                if (c != null) {
+                    lastCheckIn = c.last().map(d -> Figure.of(d.toEpochDay())).orElse(Figure.NONE);
+                    week = new Adherence(true, c.adherence7().isPresent(), c.adherence7().orElse(0), c.done7(),
+                            c.days7());
+                    month = new Adherence(true, c.adherence30().isPresent(), c.adherence30().orElse(0), c.done30(),
+                            c.days30());
+                }
                 lastReview = Optional.ofNullable(reviewed.get(id))
                         .map(at -> Figure.of(at.getEpochSecond()))
                         .orElse(Figure.NONE);
@@ -420,6 +471,10 @@ public class RosterService {
         return rows;
     }
 
+    private static Set<UUID> ids(List<Row> rows) {
+        return rows.stream().map(Row::id).collect(Collectors.toSet());
+    }
+
     /** A line with its dates written out: the last check-in's day, and the last review's day in the coach's zone. */
     static Row dated(Row r, ZoneId zone) {
         Figure checkIn = r.lastCheckIn().present()
@@ -436,8 +491,8 @@ public class RosterService {
     /**
      * When a check-in inside the window was last reviewed, by anyone. From each patient's {@link ReviewSummary}: the
      * latest review is the answer when the check-in it reviewed is inside the window. Otherwise (a window that
-     * starts after that check-in) an earlier review of a later check-in may be: those few patients are read from the
-     * reviews themselves, in one query.
+     * starts after that check-in) an earlier review of a later check-in may be: those few patients are read from their
+     * check-ins inside the window and the reviews of those, in one query.
      */
     Map<UUID, Instant> lastReviewed(List<Access> accesses) {
         Map<UUID, Instant> latest = new HashMap<>();
@@ -458,29 +513,32 @@ public class RosterService {
                     }
                 });
         if (!clipped.isEmpty()) {
-            Map<UUID, Access> windowed = clipped.stream().collect(Collectors.toMap(Access::patientId, a -> a));
-            LocalDate earliest = clipped.stream().map(Access::windowStart).min(Comparator.naturalOrder()).get();
-            SqlRows.list(ReviewSummary.getEntityManager(), "select r.patient_id, c.local_date, max(r.reviewed_at) "
-                    + "from checkin_review r join checkin c on c.id = r.checkin_id where r.patient_id = any(?) "
-                    + "and c.local_date >= ? group by r.patient_id, c.local_date",
-                    rs -> new Object[]{SqlRows.uuid(rs, 1), SqlRows.date(rs, 2), SqlRows.instant(rs, 3)},
-                    windowed.keySet(), earliest)
-                    .forEach(row -> {
-                        Access access = windowed.get((UUID) row[0]);
-                        if (access.covers((LocalDate) row[1])) {
-                            latest.merge(access.patientId(), (Instant) row[2], (a, b) -> a.isAfter(b) ? a : b);
-                        }
-                    });
+            // Each patient's own window, so a window opened a year ago on one line does not make every other clipped
+            // line read a year of reviews: per line, the check-ins inside its window and their reviews.
+            SqlRows.list(ReviewSummary.getEntityManager(), "select w.patient_id, (select max(r.reviewed_at) "
+                    + "from checkin c join checkin_review r on r.checkin_id = c.id "
+                    + "where c.person_id = w.patient_id and c.local_date >= w.window_start) "
+                    + "from unnest(cast(? as uuid array), cast(? as date array)) as w(patient_id, window_start)",
+                    rs -> new Object[]{SqlRows.uuid(rs, 1), SqlRows.instant(rs, 2)},
+                    new SqlRows.Values("uuid", clipped.stream().map(Access::patientId).toList()),
+                    new SqlRows.Values("date", clipped.stream().map(Access::windowStart).toList()))
+                    .stream().filter(row -> row[1] != null)
+                    .forEach(row -> latest.put((UUID) row[0], (Instant) row[1]));
         }
         return latest;
     }
 
-    static java.util.function.Predicate<Row> filter(Query query) {
+    /** The filters on what the grants say (name, categories) and on the coach's tags. */
+    static java.util.function.Predicate<Row> bareFilter(Query query) {
         String q = query.q() == null ? null : query.q().toLowerCase(Locale.ROOT);
         return row -> (q == null || row.name().toLowerCase(Locale.ROOT).contains(q))
                 && (query.tag() == null || row.tags().contains(query.tag()))
-                && (query.shares() == null || row.categories().contains(query.shares()))
-                && (!query.openAlerts() || row.openAlerts().present() && row.openAlerts().value() > 0)
+                && (query.shares() == null || row.categories().contains(query.shares()));
+    }
+
+    /** The filters on figures, of lines that have the figures {@link Query#figures} asks for. */
+    static java.util.function.Predicate<Row> figureFilter(Query query) {
+        return row -> (!query.openAlerts() || row.openAlerts().present() && row.openAlerts().value() > 0)
                 && (query.below() == null
                         || row.adherence30().present() && row.adherence30().percent() < query.below());
     }
