@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -328,23 +329,19 @@ public class RosterService {
         // The filters on what the grants say and on tags first; then, of the lines left, only the figures the sort
         // and the other filters use (none sorting by name, the page a coach lands on); then all the figures of the
         // lines shown, once the page is known.
+        Map<UUID, SharedPatient> byId = roster.patients().stream()
+                .collect(Collectors.toMap(SharedPatient::id, Function.identity()));
         List<Row> candidates = everyone.stream().filter(bareFilter(query)).toList();
         Set<Figures> figures = query.figures();
         if (!figures.isEmpty()) {
-            candidates = rows(roster, tagsOf,
-                    candidates.size() == everyone.size() ? null : ids(candidates), figures);
+            candidates = rows(roster, tagsOf, patients(candidates, byId), figures);
         }
         List<Row> matching = candidates.stream().filter(figureFilter(query)).sorted(order(query)).toList();
         Paging paging = Paging.of(matching.size(), query.page(), PAGE_SIZE);
-        List<Row> page = paging.of(matching);
-        Map<UUID, Row> full = rows(roster, tagsOf, ids(page), EnumSet.allOf(Figures.class)).stream()
-                .collect(Collectors.toMap(Row::id, Function.identity()));
-        page = page.stream().map(r -> full.get(r.id())).toList();
+        List<Row> page = rows(roster, tagsOf, patients(paging.of(matching), byId), EnumSet.allOf(Figures.class));
         // Dates are written out for the lines shown only.
         ZoneId zone = coach.zone();
         List<Row> shown = page.stream().map(r -> dated(r, zone)).toList();
-        Map<UUID, SharedPatient> byId = roster.patients().stream()
-                .collect(Collectors.toMap(SharedPatient::id, Function.identity()));
         gate.logShown(coach, roster, shown.stream().map(r -> byId.get(r.id())).toList());
         Query current = new Query(query.q(), query.tag(), query.shares(), query.openAlerts(), query.below(),
                 query.sort(), query.desc(), paging.page());
@@ -409,14 +406,13 @@ public class RosterService {
     }
 
     /**
-     * The lines of the patients in {@code only} (null: everyone on the roster) with the figures asked for (the others
-     * are placeholders, never shown), in a fixed number of queries: each reads many patients at once, with their
+     * The lines of {@code patients} (on the roster, in the order given) with the figures asked for (the others are
+     * placeholders, never shown), in a fixed number of queries: each reads many patients at once, with their
      * permissions.
      */
-    List<Row> rows(Roster roster, Map<UUID, List<String>> tags, Set<UUID> only, Set<Figures> figures) {
-        Function<Category, List<Access>> accessTo = c -> only == null
-                ? roster.accessTo(c)
-                : roster.accessTo(c).stream().filter(a -> only.contains(a.patientId())).toList();
+    List<Row> rows(Roster roster, Map<UUID, List<String>> tags, List<SharedPatient> patients, Set<Figures> figures) {
+        Function<Category, List<Access>> accessTo = c -> patients.stream().map(p -> roster.access(p.id(), c))
+                .flatMap(Optional::stream).toList();
         Map<UUID, SharedCompliance> compliance = figures.contains(Figures.CHECK_INS)
                 ? checkIns.sharedCompliance(accessTo.apply(Category.CHECK_INS))
                 : Map.of();
@@ -432,11 +428,8 @@ public class RosterService {
         Map<UUID, Instant> reviewed = figures.contains(Figures.REVIEWS)
                 ? lastReviewed(accessTo.apply(Category.CHECK_INS))
                 : Map.of();
-        List<Row> rows = new ArrayList<>();
-        for (SharedPatient patient : roster.patients()) {
-            if (only != null && !only.contains(patient.id())) {
-                continue;
-            }
+        List<Row> rows = new ArrayList<>(patients.size());
+        for (SharedPatient patient : patients) {
             UUID id = patient.id();
             Figure lastCheckIn = Figure.NOT_SHARED;
             Adherence week = Adherence.NOT_SHARED;
@@ -471,8 +464,8 @@ public class RosterService {
         return rows;
     }
 
-    private static Set<UUID> ids(List<Row> rows) {
-        return rows.stream().map(Row::id).collect(Collectors.toSet());
+    private static List<SharedPatient> patients(List<Row> rows, Map<UUID, SharedPatient> byId) {
+        return rows.stream().map(r -> byId.get(r.id())).toList();
     }
 
     /** A line with its dates written out: the last check-in's day, and the last review's day in the coach's zone. */
@@ -545,7 +538,10 @@ public class RosterService {
 
     /** The chosen column in the chosen direction, lines without a value after the rest either way, then by name. */
     static Comparator<Row> order(Query query) {
-        Comparator<Row> byName = Comparator.comparing((Row r) -> r.name().toLowerCase(Locale.ROOT))
+        // Each name lowered once, not twice a comparison: the comparator is made for one sort.
+        Map<Row, String> lowered = new IdentityHashMap<>();
+        Comparator<Row> byName = Comparator
+                .comparing((Row r) -> lowered.computeIfAbsent(r, x -> x.name().toLowerCase(Locale.ROOT)))
                 .thenComparing(r -> r.id().toString());
         Comparator<Row> chosen = switch (query.sort()) {
             case NAME -> byName;

@@ -248,15 +248,12 @@ public class ConsentGate {
         private final List<SharedPatient> patients;
         private final Map<UUID, UUID> widestGrant;
         private final Map<UUID, Map<Category, Access>> access;
-        private final Map<Category, List<Access>> byCategory = new EnumMap<>(Category.class);
 
         private Roster(List<SharedPatient> patients, Map<UUID, UUID> widestGrant,
                 Map<UUID, Map<Category, Access>> access) {
             this.patients = List.copyOf(patients);
             this.widestGrant = widestGrant;
             this.access = access;
-            access.values().forEach(permits -> permits.forEach(
-                    (category, a) -> byCategory.computeIfAbsent(category, c -> new ArrayList<>()).add(a)));
         }
 
         public List<SharedPatient> patients() {
@@ -266,11 +263,6 @@ public class ConsentGate {
         /** The permission to read one category of a patient on this roster, if they share it. */
         public Optional<Access> access(UUID patientId, Category category) {
             return Optional.ofNullable(access.getOrDefault(patientId, Map.of()).get(category));
-        }
-
-        /** The permissions for one category of everyone on the roster who shares it. */
-        public List<Access> accessTo(Category category) {
-            return List.copyOf(byCategory.getOrDefault(category, List.of()));
         }
 
         UUID grantOf(UUID patientId) {
