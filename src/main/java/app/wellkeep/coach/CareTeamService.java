@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.wellkeep.account.PersonService;
+import app.wellkeep.consent.ConsentService;
+import app.wellkeep.consent.Recipient;
 
 /**
  * Care teams as an administrator keeps them: creating, renaming, members, deleting. Membership is read by the consent
@@ -41,6 +43,9 @@ public class CareTeamService {
 
     @Inject
     PersonService persons;
+
+    @Inject
+    ConsentService consent;
 
     /** Every team by name, with its counts (three queries, whatever the number of teams). */
     @Transactional
@@ -143,11 +148,16 @@ public class CareTeamService {
     }
 
     /**
-     * Deletes the team. The database removes with it its memberships, share code, grants, notes, outreach policy
-     * and log (ON DELETE CASCADE), so its patients' sharing with it ends at once.
+     * Deletes the team. Its patients' grants to it end at once, each with a receipt, and stay with the patients as
+     * their record; the database removes the memberships, share code, notes, outreach policy and log (ON DELETE
+     * CASCADE) and takes the team off the ended grants (ON DELETE SET NULL).
      */
     @Transactional
     public boolean delete(UUID teamId) {
+        if (CareTeam.findById(teamId) == null) {
+            return false;
+        }
+        consent.endAllTo(Recipient.Kind.TEAM, teamId);
         return CareTeam.delete("id", teamId) > 0;
     }
 }

@@ -113,6 +113,9 @@ public interface ConsentMessages {
     String endedRevoked();
 
     @Message
+    String endedClosed();
+
+    @Message
     String factSince();
 
     @Message

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import app.wellkeep.privacy.ExportSink;
 import app.wellkeep.privacy.PersonalData;
@@ -12,6 +13,9 @@ import app.wellkeep.privacy.PersonalData;
 /** A patient's sharing choices and their receipts, for export and erasure. */
 @ApplicationScoped
 public class ConsentPersonalData implements PersonalData {
+
+    @Inject
+    ConsentService consent;
 
     static final List<String> RECEIPT_HEADER = List.of("id", "grant_id", "action", "recorded_at", "recipient",
             "recipient_kind", "categories", "window_kind", "window_from", "window_days", "expires_on",
@@ -35,6 +39,8 @@ public class ConsentPersonalData implements PersonalData {
 
     @Override
     public long erase(UUID personId) {
+        // A coach's: the patients' grants to them end, and stay with the patients (see ConsentService.endAllTo).
+        consent.endAllTo(Recipient.Kind.COACH, personId);
         return ConsentReceipt.delete("patientId", personId) + ConsentGrant.delete("patientId", personId);
     }
 }

@@ -21,7 +21,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class ConsentReceipt extends PanacheEntityBase {
 
     public enum Action {
-        GRANTED, CHANGED, REVOKED
+        GRANTED, CHANGED, REVOKED,
+        /** Ended for the patient: the coach's account or the care team was closed. */
+        ENDED
     }
 
     @Id

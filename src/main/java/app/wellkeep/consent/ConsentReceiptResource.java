@@ -74,7 +74,8 @@ public class ConsentReceiptResource {
         Map<String, Object> consent = new LinkedHashMap<>();
         consent.put("resourceType", "Consent");
         consent.put("id", receipt.id.toString());
-        consent.put("status", receipt.action == Action.REVOKED ? "inactive" : "active");
+        consent.put("status",
+                receipt.action == Action.REVOKED || receipt.action == Action.ENDED ? "inactive" : "active");
         consent.put("scope", concept("http://terminology.hl7.org/CodeSystem/consentscope", "patient-privacy",
                 "Privacy Consent"));
         consent.put("category", List.of(concept("http://loinc.org", "59284-0", "Patient Consent")));

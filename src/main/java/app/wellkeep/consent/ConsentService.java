@@ -113,6 +113,32 @@ public class ConsentService {
         ConsentReceipt.of(grant, Action.REVOKED, recipientOf(grant), now).persist();
     }
 
+    /**
+     * Ends every grant in force to a coach or care team that is going away (a team deleted, a coach's account
+     * erased), each with an ENDED receipt that names them, before they go: the patients keep the record of what they
+     * agreed to, and a grant whose recipient is gone reaches no one. Returns how many grants ended.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int endAllTo(Recipient.Kind kind, UUID recipientId) {
+        Instant now = clock.instant();
+        List<ConsentGrant> grants = ConsentGrant.<ConsentGrant>list(
+                (kind == Recipient.Kind.TEAM ? "teamId" : "coachId") + " = ?1 and revokedAt is null", recipientId)
+                .stream().filter(g -> g.activeAt(now)).toList();
+        if (grants.isEmpty()) {
+            return 0;
+        }
+        Recipient recipient = kind == Recipient.Kind.TEAM ? team(recipientId) : coach(recipientId);
+        for (ConsentGrant grant : grants) {
+            grant.revokedAt = now;
+            grant.updatedAt = now;
+            ConsentReceipt.of(grant, Action.ENDED, recipient, now).persist();
+        }
+        // Written now, before the caller deletes the recipient: a later flush would write back the recipient the
+        // database has just set to null.
+        ConsentGrant.flush();
+        return grants.size();
+    }
+
     @Transactional
     public List<GrantView> grantsOf(Person patient) {
         Instant now = clock.instant();
@@ -139,6 +165,13 @@ public class ConsentService {
     }
 
     Recipient recipientOf(ConsentGrant grant) {
+        if (grant.teamId == null && grant.coachId == null) {
+            // The recipient has gone (see endAllTo): as the grant's last receipt named them.
+            return ConsentReceipt.<ConsentReceipt>find("grantId = ?1 order by recordedAt desc", grant.id)
+                    .firstResultOptional()
+                    .map(r -> new Recipient(Recipient.Kind.valueOf(r.recipientKind), null, r.recipientName, List.of()))
+                    .orElse(new Recipient(Recipient.Kind.TEAM, null, "", List.of()));
+        }
         return grant.teamId != null ? team(grant.teamId) : coach(grant.coachId);
     }
 

@@ -48,6 +48,11 @@ public class SharingPages {
     public record GrantLine(UUID id, Recipient recipient, List<Category> categories, String windowKind,
             String windowFrom, Integer windowDays, String expiresOn, boolean active, boolean expired,
             String since) {
+
+        /** Whether the coach or care team it went to has gone (see {@link ConsentService#endAllTo}). */
+        public boolean recipientGone() {
+            return recipient.id() == null;
+        }
     }
 
     public record ReceiptLine(UUID id, String recordedAt, String action, String recipient) {
