@@ -33,6 +33,7 @@ import io.quarkus.qute.TemplateInstance;
 import app.wellkeep.account.CurrentPerson;
 import app.wellkeep.account.Person;
 import app.wellkeep.account.Role;
+import app.wellkeep.common.Paging;
 import app.wellkeep.consent.Category;
 
 /** "Who viewed my data": the patient's own view of the access log, with filters by person, category and period. */
@@ -67,7 +68,7 @@ public class AccessLogPages {
     @GET
     @Transactional
     public Response log(@QueryParam("person") String person, @QueryParam("category") String category,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") int page) {
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") String page) {
         Person patient = current.person();
         ZoneId zone = patient.zone();
         StringBuilder query = new StringBuilder("patientId = :patient");
@@ -102,7 +103,7 @@ public class AccessLogPages {
         }
         var found = AuditEvent.<AuditEvent>find(query.toString(), Sort.descending("occurredAt", "recordedNo"), params);
         long total = found.count();
-        int index = Math.max(0, page);
+        int index = Paging.asked(page, 0);
         List<AuditEvent> events = found.page(Page.of(index, PAGE_SIZE)).list();
 
         List<UUID> actorIds = AuditEvent.getEntityManager()

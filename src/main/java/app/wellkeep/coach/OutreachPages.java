@@ -81,10 +81,10 @@ public class OutreachPages {
     String csrfField;
 
     @GET
-    public TemplateInstance list(@QueryParam("page") Integer page) {
+    public TemplateInstance list(@QueryParam("page") String page) {
         Person coach = current.person();
         List<Line> lines = outreach.needs(coach);
-        Paging shown = Paging.of(lines.size(), page == null ? 1 : page, PAGE_SIZE);
+        Paging shown = Paging.of(lines.size(), Paging.asked(page, 1), PAGE_SIZE);
         List<Row> rows = shown.of(lines).stream()
                 .map(l -> new Row(l, l.lastContact() == null ? null : dateTime(l.lastContact(), coach))).toList();
         return Templates.outreach(new Page(rows, shown.page(), shown.pages(), lines.size()), OutreachRules.DATA_DAYS);

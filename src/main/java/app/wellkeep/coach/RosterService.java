@@ -122,10 +122,9 @@ public class RosterService {
             }
             Integer below = number(params.getFirst("below"));
             below = below == null || below < 1 || below > 100 ? null : below;
-            Integer page = number(params.getFirst("page"));
             return new Query(q, tag, shares, "open".equals(params.getFirst("alerts")), below,
                     Sort.of(params.getFirst("sort")), "desc".equals(params.getFirst("dir")),
-                    page == null || page < 1 ? 1 : page);
+                    Math.max(1, Paging.asked(params.getFirst("page"), 1)));
         }
 
         /** The figures every line needs for this sort and these filters; none sorting by name, say. */

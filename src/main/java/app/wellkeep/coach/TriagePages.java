@@ -20,6 +20,7 @@ import app.wellkeep.account.Role;
 import app.wellkeep.checkin.CheckIn.Symptom;
 import app.wellkeep.coach.TriageService.Queue;
 import app.wellkeep.coach.TriageService.Reason;
+import app.wellkeep.common.Paging;
 
 /** The triage queue: check-ins waiting for a coach's review, most urgent first, each with its reasons. */
 @Path("/care-team/triage")
@@ -52,8 +53,8 @@ public class TriagePages {
     TriageService triage;
 
     @GET
-    public TemplateInstance queue(@QueryParam("page") Integer page, @QueryParam("done") String done) {
-        Queue queue = triage.queue(current.person(), page == null ? 1 : page);
+    public TemplateInstance queue(@QueryParam("page") String page, @QueryParam("done") String done) {
+        Queue queue = triage.queue(current.person(), Paging.asked(page, 1));
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                 .withLocale(CareTeamPages.LOCALE);
         List<Line> lines = queue.items().stream().map(i -> new Line(i.checkInId().toString(),

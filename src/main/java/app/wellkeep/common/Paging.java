@@ -16,6 +16,15 @@ public record Paging(int page, int pages, int from, int to) {
         return new Paging(page, pages, from, Math.min(total, from + size));
     }
 
+    /**
+     * The page number a query string asks for, or {@code otherwise} when it is missing or not a number: a link may be
+     * old or edited, and a page of a list is never worth an error.
+     */
+    public static int asked(String param, int otherwise) {
+        String value = param == null ? "" : param.strip();
+        return value.matches("\\d{1,6}") ? Integer.parseInt(value) : otherwise;
+    }
+
     /** The lines of this page. */
     public <T> List<T> of(List<T> lines) {
         return lines.subList(from, to);

@@ -313,6 +313,10 @@ class OutreachPagesTest {
         String beyond = given().get("/care-team/outreach?page=9").then().statusCode(200).extract().asString();
         assertEquals(patients(second), patients(beyond), "a page past the end shows the last");
         assertTrue(beyond.contains("(page 2 of 2)"));
+        for (String odd : List.of("two", "-1", "1e3", "99999999999")) {
+            String shown = given().get("/care-team/outreach?page=" + odd).then().statusCode(200).extract().asString();
+            assertEquals(patients(first), patients(shown), "?page=" + odd + " shows the first page");
+        }
     }
 
     private static int count(String text, String part) {

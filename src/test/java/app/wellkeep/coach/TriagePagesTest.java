@@ -76,6 +76,8 @@ class TriagePagesTest {
         TriageFixture.actAs(sam);
         String page = queue();
         assertTrue(page.contains("triage-" + checkIn));
+        assertTrue(given().get("/care-team/triage?page=next").then().statusCode(200).extract().asString()
+                .contains("triage-" + checkIn), "a page number that is not one shows the first page");
         assertTrue(page.contains("Check-ins of the last " + TriageService.QUEUE_DAYS + " days"),
                 "the lead says how far back the queue reaches");
         post("/care-team/check-ins/" + checkIn + "/review", "back", "triage").then().statusCode(303)
@@ -116,6 +118,8 @@ class TriagePagesTest {
         TriageFixture.edit(checkIn);
         String page = queue();
         assertTrue(page.contains("triage-" + checkIn));
+        assertTrue(given().get("/care-team/triage?page=next").then().statusCode(200).extract().asString()
+                .contains("triage-" + checkIn), "a page number that is not one shows the first page");
         assertTrue(page.contains("Edited by the patient after it was reviewed."));
         post("/care-team/check-ins/" + checkIn + "/review").then().statusCode(303);
         assertFalse(queue().contains("triage-" + checkIn), "reviewed again");

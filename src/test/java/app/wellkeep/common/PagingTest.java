@@ -28,4 +28,11 @@ class PagingTest {
         List<Integer> lines = IntStream.range(0, total).boxed().toList();
         assertEquals(IntStream.range(from, to).boxed().toList(), paging.of(lines));
     }
+
+    @ParameterizedTest(name = "?page={0} asks for {1}")
+    @CsvSource(value = {"3, 3", "' 12 ', 12", "0, 0", "999999, 999999", "NULL, -7", "'', -7", "two, -7", "-1, -7",
+            "1.5, -7", "1e3, -7", "1234567, -7", "0x10, -7", "'٣', -7"}, nullValues = "NULL")
+    void aPageParameterIsItsNumberOrTheDefault(String param, int asked) {
+        assertEquals(asked, Paging.asked(param, -7));
+    }
 }

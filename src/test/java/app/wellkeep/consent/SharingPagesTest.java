@@ -185,5 +185,7 @@ class SharingPagesTest {
                 .body(not(containsString(coach.displayName + " <")));
         given().get("/sharing/access-log").then().body("html.body.**.findAll { it.name() == 'option' }.@value",
                 hasItem(coach.id.toString()));
+        // A page number that is not one shows the first page, as a missing one does.
+        given().get("/sharing/access-log?page=first").then().statusCode(200).body(containsString(coach.displayName));
     }
 }
