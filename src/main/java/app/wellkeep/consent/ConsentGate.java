@@ -101,7 +101,6 @@ public class ConsentGate {
     public record Permitted(SharedPatient patient, ZoneId zone, Map<Category, Access> access,
             Map<Category, Instant> since, List<Recipient> recipients) {
     }
-    private static final String READ_ONLY = "org.hibernate.readOnly";
 
     @Inject
     Clock clock;
@@ -180,9 +179,9 @@ public class ConsentGate {
             log(reader, patientId, null, null, purpose, Outcome.DENY, refusal(reader, grants, null, now));
             return Optional.empty();
         }
-        log(reader, patientId, null, widest(active, LocalDate.ofInstant(now, patient.zone())).get().id, purpose,
-                Outcome.PERMIT, null);
-        return Optional.of(shared(patient, active, now));
+        List<Reach> reaching = Reach.of(active, patient);
+        log(reader, patientId, null, widestGrant(reaching, now), purpose, Outcome.PERMIT, null);
+        return Optional.of(allowed(reaching, now).patient());
     }
 
     /** Everyone who shares anything with the reader (directly or through a team) now, each line logged. */
@@ -212,20 +211,11 @@ public class ConsentGate {
         Map<UUID, UUID> widest = new LinkedHashMap<>();
         Map<UUID, Map<Category, Access>> access = new LinkedHashMap<>();
         for (List<Reach> active : byPatient.values()) {
-            Reach first = active.get(0);
-            UUID patientId = first.patientId();
-            LocalDate today = LocalDate.ofInstant(now, first.zone());
-            widest.put(patientId, widest(active, Reach::terms, today).get().id());
-            Map<Category, Access> permits = new EnumMap<>(Category.class);
-            Map<Category, Optional<LocalDate>> windows = new EnumMap<>(Category.class);
-            widestByCategory(active, today).forEach((category, g) -> {
-                LocalDate start = g.terms().windowStart(today);
-                permits.put(category, new Access(patientId, category, g.id(), start, today));
-                windows.put(category, Optional.ofNullable(start));
-            });
-            access.put(patientId, permits);
-            // The same windows as shared() finds, from the permissions just made.
-            lines.add(new SharedPatient(patientId, first.displayName(), windows));
+            Allowed allowed = allowed(active, now);
+            UUID patientId = allowed.patient().id();
+            widest.put(patientId, widestGrant(active, now));
+            access.put(patientId, allowed.access());
+            lines.add(allowed.patient());
         }
         return new Roster(lines, widest, access);
     }
@@ -294,14 +284,11 @@ public class ConsentGate {
         if (reader.role == Role.COACH) {
             Instant now = clock.instant();
             for (List<Reach> reaching : reachingNow(reader.id, now).values()) {
-                UUID patientId = reaching.get(0).patientId();
-                LocalDate today = LocalDate.ofInstant(now, reaching.get(0).zone());
-                Map<Category, Reach> widest = widestByCategory(reaching, today);
+                Map<Category, Access> permits = allowed(reaching, now).access();
                 for (Category category : categories) {
-                    Reach grant = widest.get(category);
-                    if (grant != null) {
-                        accesses.get(category).put(patientId, new Access(patientId, category, grant.id(),
-                                grant.terms().windowStart(today), today));
+                    Access access = permits.get(category);
+                    if (access != null) {
+                        accesses.get(category).put(access.patientId(), access);
                     }
                 }
             }
@@ -341,7 +328,14 @@ public class ConsentGate {
      * An active grant reaching a reader, with the patient's name and zone: what the batch decisions need of a grant
      * and its patient, read as columns rather than entities (a thousand of each, changed by none).
      */
-    private record Reach(UUID id, UUID patientId, ConsentTerms terms, String displayName, ZoneId zone) {
+    private record Reach(UUID id, UUID patientId, ConsentTerms terms, String displayName, ZoneId zone, UUID coachId,
+            UUID teamId, Instant createdAt) {
+
+        /** One patient's grants, read as entities by the decisions about that patient alone. */
+        static List<Reach> of(List<ConsentGrant> grants, Person patient) {
+            return grants.stream().map(g -> new Reach(g.id, g.patientId, g.terms, patient.displayName,
+                    patient.zone(), g.coachId, g.teamId, g.createdAt)).toList();
+        }
     }
 
     /**
@@ -353,8 +347,8 @@ public class ConsentGate {
         Map<String, ZoneId> zones = new java.util.HashMap<>();
         Map<String, Set<Category>> categories = new java.util.HashMap<>();
         SqlRows.list(ConsentGrant.getEntityManager(), "select g.id, g.patient_id, g.categories, g.window_kind, "
-                + "g.window_from, g.window_days, g.expires_on, g.terms_version, p.display_name, p.time_zone "
-                + "from consent_grant g join person p on p.id = g.patient_id where p.role = 'PATIENT' "
+                + "g.window_from, g.window_days, g.expires_on, g.terms_version, p.display_name, p.time_zone, "
+                + "g.coach_id, g.team_id, g.created_at from consent_grant g join person p on p.id = g.patient_id where p.role = 'PATIENT' "
                 + "and g.revoked_at is null and (g.expires_at is null or g.expires_at > ?) and (g.coach_id = ? "
                 + "or g.team_id in (select m.team_id from care_team_member m where m.person_id = ?)) "
                 + "order by p.display_name, p.id", rs -> {
@@ -363,7 +357,8 @@ public class ConsentGate {
                             ConsentGrant.Window.valueOf(rs.getString(4)), SqlRows.date(rs, 5),
                             rs.getObject(6, Integer.class), SqlRows.date(rs, 7), rs.getString(8));
                     return new Reach(SqlRows.uuid(rs, 1), SqlRows.uuid(rs, 2), terms, rs.getString(9),
-                            zones.computeIfAbsent(rs.getString(10), ZoneId::of));
+                            zones.computeIfAbsent(rs.getString(10), ZoneId::of), SqlRows.uuid(rs, 11),
+                            SqlRows.uuid(rs, 12), SqlRows.instant(rs, 13));
                 }, now, readerId, readerId)
                 .forEach(r -> byPatient.computeIfAbsent(r.patientId(), k -> new ArrayList<>()).add(r));
         return byPatient;
@@ -394,17 +389,6 @@ public class ConsentGate {
     }
 
     /**
-     * The grants reaching the reader now, directly or through a team; read-only, as the batch decisions read a
-     * thousand of them and change none.
-     */
-    private static List<ConsentGrant> activeGrantsReaching(UUID readerId, Instant now) {
-        return ConsentGrant.<ConsentGrant>find(
-                "revokedAt is null and (expiresAt is null or expiresAt > ?2) and (coachId = ?1 or teamId in "
-                        + "(select m.teamId from CareTeamMember m where m.personId = ?1))",
-                readerId, now).withHint(READ_ONLY, true).list();
-    }
-
-    /**
      * The batch form of {@link #check}: every patient who shares anything with the reader now (directly or through a
      * team), with a permission per category shared, in a constant number of queries. One event per patient is
      * logged, as their data is read to decide what the reader is shown.
@@ -415,18 +399,14 @@ public class ConsentGate {
             return List.of();
         }
         Instant now = clock.instant();
-        List<ConsentGrant> grants = activeGrantsReaching(reader.id, now);
-        Map<UUID, List<ConsentGrant>> byPatient = new LinkedHashMap<>();
-        grants.forEach(g -> byPatient.computeIfAbsent(g.patientId, k -> new ArrayList<>()).add(g));
-        if (byPatient.isEmpty()) {
-            return List.of();
-        }
-        List<Person> patients = Person.list("id in ?1 and role = ?2 order by displayName", byPatient.keySet(),
-                Role.PATIENT);
         List<Permitted> permitted = new ArrayList<>();
-        for (Person patient : patients) {
-            permitted.add(permit(reader, patient, byPatient.get(patient.id), now, purpose));
+        List<AuditLog.Entry> events = new ArrayList<>();
+        for (List<Reach> active : reachingNow(reader.id, now).values()) {
+            permitted.add(permit(active, now));
+            events.add(new AuditLog.Entry(reader.id, reader.role.name(), active.get(0).patientId(), null,
+                    widestGrant(active, now), purpose.name(), Outcome.PERMIT, null));
         }
+        audit.recordAll(events);
         return permitted;
     }
 
@@ -447,24 +427,48 @@ public class ConsentGate {
             log(reader, patientId, null, null, purpose, Outcome.DENY, refusal(reader, grants, null, now));
             return Optional.empty();
         }
-        return Optional.of(permit(reader, patient, active, now, purpose));
+        List<Reach> reaching = Reach.of(active, patient);
+        log(reader, patientId, null, widestGrant(reaching, now), purpose, Outcome.PERMIT, null);
+        return Optional.of(permit(reaching, now));
     }
 
-    private Permitted permit(Person reader, Person patient, List<ConsentGrant> active, Instant now, Purpose purpose) {
-        LocalDate today = LocalDate.ofInstant(now, patient.zone());
-        log(reader, patient.id, null, widest(active, today).get().id, purpose, Outcome.PERMIT, null);
+    /** What a patient shares with a reader now, and the permission for each category shared. */
+    private record Allowed(SharedPatient patient, Map<Category, Access> access) {
+    }
+
+    /**
+     * What one patient's active grants to a reader allow, on the patient's today: per category, the grant that
+     * shows the most history of it. Not logged (the callers log).
+     */
+    private static Allowed allowed(List<Reach> active, Instant now) {
+        Reach first = active.get(0);
+        LocalDate today = LocalDate.ofInstant(now, first.zone());
         Map<Category, Access> access = new EnumMap<>(Category.class);
+        Map<Category, Optional<LocalDate>> windows = new EnumMap<>(Category.class);
+        widestByCategory(active, today).forEach((category, g) -> {
+            LocalDate start = g.terms().windowStart(today);
+            access.put(category, new Access(first.patientId(), category, g.id(), start, today));
+            windows.put(category, Optional.ofNullable(start));
+        });
+        return new Allowed(new SharedPatient(first.patientId(), first.displayName(), windows), access);
+    }
+
+    /** {@link #allowed}, with since when each category has been shared and the grants' recipients. */
+    private static Permitted permit(List<Reach> active, Instant now) {
+        Allowed allowed = allowed(active, now);
         Map<Category, Instant> since = new EnumMap<>(Category.class);
-        for (Category category : Category.values()) {
-            List<ConsentGrant> covering = active.stream().filter(g -> g.covers(category)).toList();
-            widest(covering, today).ifPresent(g -> access.put(category,
-                    new Access(patient.id, category, g.id, g.terms.windowStart(today), today)));
-            covering.stream().map(g -> g.createdAt).min(Comparator.naturalOrder())
-                    .ifPresent(start -> since.put(category, start));
+        for (Reach grant : active) {
+            grant.terms().categories()
+                    .forEach(c -> since.merge(c, grant.createdAt(), (a, b) -> a.isBefore(b) ? a : b));
         }
-        List<Recipient> recipients = active.stream().map(g -> new Recipient(g.coachId, g.teamId)).distinct()
+        List<Recipient> recipients = active.stream().map(g -> new Recipient(g.coachId(), g.teamId())).distinct()
                 .toList();
-        return new Permitted(shared(patient, active, now), patient.zone(), access, since, recipients);
+        return new Permitted(allowed.patient(), active.get(0).zone(), allowed.access(), since, recipients);
+    }
+
+    /** Of one patient's active grants, the one that shows the most history: the grant a patient-wide event names. */
+    private static UUID widestGrant(List<Reach> active, Instant now) {
+        return widest(active, Reach::terms, LocalDate.ofInstant(now, active.get(0).zone())).get().id();
     }
 
     private static Person patient(UUID patientId) {
@@ -486,16 +490,6 @@ public class ConsentGate {
     private static <T> Optional<T> widest(List<T> grants, Function<T, ConsentTerms> terms, LocalDate today) {
         return grants.stream().min(Comparator.comparing(g -> terms.apply(g).windowStart(today),
                 Comparator.nullsFirst(Comparator.naturalOrder())));
-    }
-
-    private static SharedPatient shared(Person patient, List<ConsentGrant> active, Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, patient.zone());
-        Map<Category, Optional<LocalDate>> windows = new EnumMap<>(Category.class);
-        for (Category category : Category.values()) {
-            widest(active.stream().filter(g -> g.covers(category)).toList(), today)
-                    .ifPresent(g -> windows.put(category, Optional.ofNullable(g.terms.windowStart(today))));
-        }
-        return new SharedPatient(patient.id, patient.displayName, windows);
     }
 
     private static String refusal(Person reader, List<ConsentGrant> grants, Category category, Instant now) {
