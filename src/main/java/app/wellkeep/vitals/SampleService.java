@@ -748,11 +748,23 @@ public class SampleService {
         BatchInserts.weeks(em, WeeklyRollup.of(days));
     }
 
-    /** The metric's latest day with figures, as the figures now stand (an index walk backwards). */
+    /**
+     * The metric's latest day with figures, as the figures now stand (an index walk backwards), and which of the days
+     * before it have figures too (a short index range).
+     */
     private void keepLatestDay(UUID personId, Metric metric) {
         LocalDate latest = em.createQuery("select max(r.localDate) from DailyRollup r where r.personId = ?1 "
                 + "and r.metric = ?2", LocalDate.class).setParameter(1, personId).setParameter(2, metric)
                 .getSingleResult();
+        long recent = 0;
+        if (latest != null) {
+            for (LocalDate day : em.createQuery("select distinct r.localDate from DailyRollup r where "
+                    + "r.personId = ?1 and r.metric = ?2 and r.localDate >= ?3", LocalDate.class)
+                    .setParameter(1, personId).setParameter(2, metric)
+                    .setParameter(3, latest.minusDays(LatestDay.RECENT_DAYS - 1L)).getResultList()) {
+                recent |= LatestDay.bit(latest, day);
+            }
+        }
         LatestDay.Key key = new LatestDay.Key();
         key.personId = personId;
         key.metric = metric;
@@ -766,9 +778,11 @@ public class SampleService {
             row.personId = personId;
             row.metric = metric;
             row.localDate = latest;
+            row.recentDays = recent;
             em.persist(row);
         } else {
             row.localDate = latest;
+            row.recentDays = recent;
         }
     }
 

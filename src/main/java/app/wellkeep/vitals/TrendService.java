@@ -335,11 +335,55 @@ public class TrendService {
 
     /**
      * The days with any reading in the last {@code days} local days (today included) of each patient, counting only
-     * the categories each shares and only inside each grant's window, in one query (a row per patient and day, with
-     * a flag per category).
+     * the categories each shares and only inside each grant's window: from each metric's latest day and the days
+     * before it that have figures ({@link LatestDay#recentDays}), in one query of a row per patient and metric. A
+     * patient whose latest day lies so far past their today that those days do not reach back over the period is
+     * read from the daily figures.
      */
     @Transactional
     public Map<UUID, Set<LocalDate>> sharedDaysWithData(Collection<Access> accesses, int days) {
+        if (days > LatestDay.RECENT_DAYS) {
+            return dailyDaysWithData(accesses, days);
+        }
+        Map<UUID, Map<Category, Access>> byPatient = new HashMap<>();
+        accesses.forEach(a -> byPatient.computeIfAbsent(a.patientId(), k -> new EnumMap<>(Category.class))
+                .put(a.category(), a));
+        Map<UUID, Set<LocalDate>> result = new HashMap<>();
+        Set<UUID> unreached = new HashSet<>();
+        SqlRows.list(LatestDay.getEntityManager(), "select person_id, metric, local_date, recent_days "
+                + "from latest_day where person_id = any(?)",
+                rs -> new Object[]{SqlRows.uuid(rs, 1), Metric.valueOf(rs.getString(2)), SqlRows.date(rs, 3),
+                        rs.getLong(4)},
+                byPatient.keySet())
+                .forEach(row -> {
+                    UUID person = (UUID) row[0];
+                    Access access = byPatient.get(person).get(((Metric) row[1]).category());
+                    LocalDate latest = (LocalDate) row[2];
+                    long recent = (Long) row[3];
+                    if (access == null) {
+                        return;
+                    }
+                    LocalDate first = access.today().minusDays(days - 1L);
+                    if (LatestDay.bit(latest, first) == 0 && first.isBefore(latest)) {
+                        unreached.add(person);
+                        return;
+                    }
+                    for (LocalDate day = first; !day.isAfter(access.today()); day = day.plusDays(1)) {
+                        if ((recent & LatestDay.bit(latest, day)) != 0 && access.covers(day)) {
+                            result.computeIfAbsent(person, k -> new HashSet<>()).add(day);
+                        }
+                    }
+                });
+        if (!unreached.isEmpty()) {
+            unreached.forEach(result::remove);
+            result.putAll(dailyDaysWithData(
+                    accesses.stream().filter(a -> unreached.contains(a.patientId())).toList(), days));
+        }
+        return result;
+    }
+
+    /** {@link #sharedDaysWithData} read from the daily figures themselves: a row per patient and day. */
+    Map<UUID, Set<LocalDate>> dailyDaysWithData(Collection<Access> accesses, int days) {
         Map<UUID, Map<Category, Access>> byPatient = new HashMap<>();
         accesses.forEach(a -> byPatient.computeIfAbsent(a.patientId(), k -> new EnumMap<>(Category.class))
                 .put(a.category(), a));

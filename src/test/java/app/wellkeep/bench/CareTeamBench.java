@@ -141,7 +141,7 @@ class CareTeamBench {
                             + "stage, local_date, sample_count, total, minimum, maximum, latest) "
                             + "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)");
                     PreparedStatement latest = db.prepareStatement(
-                            "INSERT INTO latest_day (person_id, metric, local_date) VALUES (?, ?, ?)");
+                            "INSERT INTO latest_day (person_id, metric, local_date, recent_days) VALUES (?, ?, ?, ?)");
                     PreparedStatement alert = db.prepareStatement("INSERT INTO alert (id, person_id, rule_code, "
                             + "limit_code, metric, sample_id, reading_id, alert_value, threshold_value, measured_at, "
                             + "utc_offset, created_at) VALUES (?, ?, 'SPO2_LOW', 'SPO2_LOW', 'OXYGEN_SATURATION', ?, "
@@ -213,6 +213,8 @@ class CareTeamBench {
                         latest.setObject(1, id);
                         latest.setString(2, metric.name());
                         latest.setObject(3, today.minusDays(dataGap));
+                        // Figures on every day up to the latest: each of the days kept before it has some.
+                        latest.setLong(4, Long.MAX_VALUE);
                         latest.addBatch();
                         rows++;
                     }

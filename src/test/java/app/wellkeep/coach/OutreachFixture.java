@@ -2,6 +2,7 @@ package app.wellkeep.coach;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -10,6 +11,7 @@ import app.wellkeep.account.Person;
 import app.wellkeep.consent.ConsentFixture;
 import app.wellkeep.vitals.Alert;
 import app.wellkeep.vitals.DailyRollup;
+import app.wellkeep.vitals.LatestDay;
 import app.wellkeep.vitals.Limit;
 import app.wellkeep.vitals.Metric;
 import app.wellkeep.vitals.Rule;
@@ -37,6 +39,17 @@ final class OutreachFixture {
                 r.latest = 5000;
                 r.persist();
             }
+            // The latest day and the days before it with figures, as the app keeps them with the figures.
+            DailyRollup.flush();
+            List<LocalDate> all = DailyRollup.<DailyRollup>list("personId = ?1 and metric = ?2", patient.id,
+                    Metric.STEPS).stream().map(r -> r.localDate).toList();
+            LatestDay.delete("personId = ?1 and metric = ?2", patient.id, Metric.STEPS);
+            LatestDay latest = new LatestDay();
+            latest.personId = patient.id;
+            latest.metric = Metric.STEPS;
+            latest.localDate = all.stream().max(LocalDate::compareTo).orElseThrow();
+            all.forEach(day -> latest.recentDays |= LatestDay.bit(latest.localDate, day));
+            latest.persist();
         });
     }
 
