@@ -344,27 +344,12 @@ public class CheckInService {
     }
 
     /**
-     * The latest check-in day of each patient who shares check-ins, inside each grant's window, in one query; a
-     * patient without a visible check-in is absent.
+     * The latest check-in day of each patient who shares check-ins, inside each grant's window and up to their today,
+     * in one query of their summaries (as the roster's last check-in); a patient without one is absent.
      */
     public Map<UUID, LocalDate> lastSharedCheckIns(Collection<Access> accesses) {
-        Map<UUID, Access> byPatient = new HashMap<>();
-        accesses.forEach(a -> byPatient.put(a.require(Category.CHECK_INS).patientId(), a));
         Map<UUID, LocalDate> last = new HashMap<>();
-        if (byPatient.isEmpty()) {
-            return last;
-        }
-        List<Object[]> rows = CheckIn.getEntityManager().createQuery("select c.personId, max(c.localDate) from "
-                + "CheckIn c where c.personId in ?1 group by c.personId", Object[].class)
-                .setParameter(1, byPatient.keySet()).getResultList();
-        for (Object[] row : rows) {
-            // The latest day is in the window exactly when any visible check-in is: a later one would be the latest.
-            Access access = byPatient.get((UUID) row[0]);
-            LocalDate day = (LocalDate) row[1];
-            if (access.covers(day) && !day.isAfter(access.today())) {
-                last.put(access.patientId(), day);
-            }
-        }
+        sharedCompliance(List.copyOf(accesses)).forEach((id, c) -> c.last().ifPresent(day -> last.put(id, day)));
         return last;
     }
 }
