@@ -83,11 +83,11 @@ public class OutreachPages {
     @GET
     public TemplateInstance list(@QueryParam("page") String page) {
         Person coach = current.person();
-        List<Line> lines = outreach.needs(coach);
-        Paging shown = Paging.of(lines.size(), Paging.asked(page, 1), PAGE_SIZE);
-        List<Row> rows = shown.of(lines).stream()
+        OutreachService.Page shown = outreach.page(coach, Paging.asked(page, 1), PAGE_SIZE);
+        List<Row> rows = shown.lines().stream()
                 .map(l -> new Row(l, l.lastContact() == null ? null : dateTime(l.lastContact(), coach))).toList();
-        return Templates.outreach(new Page(rows, shown.page(), shown.pages(), lines.size()), OutreachRules.DATA_DAYS);
+        return Templates.outreach(new Page(rows, shown.paging().page(), shown.paging().pages(), shown.total()),
+                OutreachRules.DATA_DAYS);
     }
 
     @GET

@@ -27,6 +27,7 @@ import app.wellkeep.checkin.CheckInService;
 import app.wellkeep.coach.OutreachRules.Finding;
 import app.wellkeep.coach.OutreachRules.Reason;
 import app.wellkeep.coach.OutreachRules.Windows;
+import app.wellkeep.common.Paging;
 import app.wellkeep.consent.Access;
 import app.wellkeep.consent.Category;
 import app.wellkeep.consent.ConsentGate;
@@ -91,10 +92,34 @@ public class OutreachService {
     @Inject
     PersonService persons;
 
-    /** The patients who share with this coach and need contact, in the order to contact them. */
+    /** A page of the list: its lines, which page it is of how many, and how many patients need contact. */
+    public record Page(List<Line> lines, Paging paging, int total) {
+    }
+
+    /**
+     * One page of the patients who need contact, worked out from every patient who shares with the coach; only the
+     * patients on the page are logged, as the roster logs only the lines it shows.
+     */
     @Transactional
-    public List<Line> needs(Person coach) {
-        List<Line> lines = evaluate(coach, gate.permitted(coach, Purpose.OUTREACH));
+    public Page page(Person coach, int asked, int size) {
+        List<Permitted> permitted = gate.permitted(coach);
+        List<Line> lines = needs(coach, permitted);
+        Paging paging = Paging.of(lines.size(), asked, size);
+        List<Line> shown = paging.of(lines);
+        Map<UUID, Permitted> byId = new HashMap<>();
+        permitted.forEach(p -> byId.put(p.patient().id(), p));
+        gate.logShown(coach, Purpose.OUTREACH, shown.stream().map(l -> byId.get(l.patientId())).toList());
+        return new Page(List.copyOf(shown), paging, lines.size());
+    }
+
+    /** The patients who share with this coach and need contact, in the order to contact them; nothing logged. */
+    @Transactional
+    List<Line> needs(Person coach) {
+        return needs(coach, gate.permitted(coach));
+    }
+
+    private List<Line> needs(Person coach, List<Permitted> permitted) {
+        List<Line> lines = evaluate(coach, permitted);
         lines.removeIf(l -> l.reasons().isEmpty());
         lines.sort(ORDER);
         return lines;

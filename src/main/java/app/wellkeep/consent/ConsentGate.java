@@ -96,10 +96,11 @@ public class ConsentGate {
 
     /**
      * A patient in a batch decision: what they share with the reader now, the permission for each of those
-     * categories, when the earliest grant covering each began, and the recipients of the grants reaching the reader.
+     * categories, when the earliest grant covering each began, the recipients of the grants reaching the reader, and
+     * the grant that shows the most history (which an event about the patient as a whole names).
      */
     public record Permitted(SharedPatient patient, ZoneId zone, Map<Category, Access> access,
-            Map<Category, Instant> since, List<Recipient> recipients) {
+            Map<Category, Instant> since, List<Recipient> recipients, UUID widestGrant) {
     }
 
     @Inject
@@ -390,28 +391,28 @@ public class ConsentGate {
 
     /**
      * The batch form of {@link #check}: every patient who shares anything with the reader now (directly or through a
-     * team), with a permission per category shared, in a constant number of queries. One event per patient is
-     * logged, as their data is read to decide what the reader is shown.
+     * team), with a permission per category shared, in a constant number of queries, and not yet logged: as with
+     * {@link #sharing}, the caller shows some of them (a page of a list worked out from all of them) and logs those
+     * with {@link #logShown(Person, Purpose, List)}.
      */
     @Transactional(TxType.MANDATORY)
-    public List<Permitted> permitted(Person reader, Purpose purpose) {
+    public List<Permitted> permitted(Person reader) {
         if (reader.role != Role.COACH) {
             return List.of();
         }
         Instant now = clock.instant();
-        List<Permitted> permitted = new ArrayList<>();
-        List<AuditLog.Entry> events = new ArrayList<>();
-        for (List<Reach> active : reachingNow(reader.id, now).values()) {
-            permitted.add(permit(active, now));
-            events.add(new AuditLog.Entry(reader.id, reader.role.name(), active.get(0).patientId(), null,
-                    widestGrant(active, now), purpose.name(), Outcome.PERMIT, null));
-        }
-        audit.recordAll(events);
-        return permitted;
+        return reachingNow(reader.id, now).values().stream().map(active -> permit(active, now)).toList();
+    }
+
+    /** Logs one event per patient shown, naming the grant that shows the most history, appended in one batch. */
+    @Transactional(TxType.MANDATORY)
+    public void logShown(Person reader, Purpose purpose, List<Permitted> shown) {
+        audit.recordAll(shown.stream().map(p -> new AuditLog.Entry(reader.id, reader.role.name(), p.patient().id(),
+                null, p.widestGrant(), purpose.name(), Outcome.PERMIT, null)).toList());
     }
 
     /**
-     * {@link #permitted(Person, Purpose)} for one patient, as a page about them needs it; empty (and the refusal
+     * {@link #permitted(Person)} for one patient, as a page about them needs it; empty (and the refusal
      * logged) when they share nothing with the reader now.
      */
     @Transactional(TxType.MANDATORY)
@@ -463,7 +464,8 @@ public class ConsentGate {
         }
         List<Recipient> recipients = active.stream().map(g -> new Recipient(g.coachId(), g.teamId())).distinct()
                 .toList();
-        return new Permitted(allowed.patient(), active.get(0).zone(), allowed.access(), since, recipients);
+        return new Permitted(allowed.patient(), active.get(0).zone(), allowed.access(), since, recipients,
+                widestGrant(active, now));
     }
 
     /** Of one patient's active grants, the one that shows the most history: the grant a patient-wide event names. */

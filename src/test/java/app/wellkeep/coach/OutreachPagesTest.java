@@ -301,8 +301,17 @@ class OutreachPagesTest {
         assertTrue(first.contains("href=\"/care-team/outreach?page=2\" rel=\"next\""));
         assertFalse(first.contains("rel=\"prev\""));
 
+        // Only the patients on the page shown are logged: every patient's data was read to work the list out, but
+        // the coach sees those on the page.
+        assertEquals(List.of(1L), patients(first).stream().map(OutreachPagesTest::outreachEvents).distinct().toList());
+        List<UUID> later = QuarkusTransaction.requiringNew().call(() -> outreach.needs(Person.findById(coach.id)))
+                .stream().map(l -> l.patientId()).filter(id -> !patients(first).contains(id.toString())).toList();
+        assertEquals(2, later.size());
+        assertEquals(List.of(0L), later.stream().map(id -> outreachEvents(id.toString())).distinct().toList());
+
         String second = given().get("/care-team/outreach?page=2").then().statusCode(200).extract().asString();
         assertEquals(2, count(second, "data-patient=\""));
+        assertEquals(List.of(1L), later.stream().map(id -> outreachEvents(id.toString())).distinct().toList());
         assertTrue(second.contains("href=\"/care-team/outreach?page=1\" rel=\"prev\""));
         assertFalse(second.contains("rel=\"next\""));
         // Together the two pages are the whole list, each patient once, in the list's order.
@@ -317,6 +326,11 @@ class OutreachPagesTest {
             String shown = given().get("/care-team/outreach?page=" + odd).then().statusCode(200).extract().asString();
             assertEquals(patients(first), patients(shown), "?page=" + odd + " shows the first page");
         }
+    }
+
+    private static long outreachEvents(String patientId) {
+        return QuarkusTransaction.requiringNew().call(() -> app.wellkeep.audit.AuditEvent
+                .count("patientId = ?1 and purpose = 'OUTREACH'", UUID.fromString(patientId)));
     }
 
     private static int count(String text, String part) {
