@@ -22,6 +22,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import app.wellkeep.account.Person;
 import app.wellkeep.coach.TriageEntries;
+import app.wellkeep.common.RecentDays;
 import app.wellkeep.common.SqlRows;
 import app.wellkeep.consent.Access;
 import app.wellkeep.consent.Category;
@@ -288,7 +289,7 @@ public class CheckInService {
             // The latest may lie after this patient's today (written a zone ahead): then the one before it counts.
             LocalDate oldest = last.minusDays(CheckInSummary.DAYS - 1L);
             for (LocalDate day = last.isAfter(today) ? today : last; !day.isBefore(oldest); day = day.minusDays(1)) {
-                if (CheckInSummary.has(last, days, day)) {
+                if (RecentDays.has(last, days, day)) {
                     latest = Optional.of(day).filter(d -> windowStart == null || !d.isBefore(windowStart));
                     break;
                 }
@@ -306,7 +307,7 @@ public class CheckInService {
         }
         int count = 0;
         for (LocalDate day = first(today, windowStart, period); !day.isAfter(today); day = day.plusDays(1)) {
-            if (CheckInSummary.has(last, days, day)) {
+            if (RecentDays.has(last, days, day)) {
                 count++;
             }
         }

@@ -1,7 +1,6 @@
 package app.wellkeep.checkin;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +13,7 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import app.wellkeep.account.Person;
+import app.wellkeep.common.RecentDays;
 
 /**
  * A patient's recent check-in days in one row, for rosters of many patients: the latest day and, as bits, which of
@@ -24,8 +24,8 @@ import app.wellkeep.account.Person;
 @Table(name = "checkin_summary")
 public class CheckInSummary extends PanacheEntityBase {
 
-    /** The days a summary covers: enough for a 30-day adherence seen from a day or so either side of the latest. */
-    public static final int DAYS = 63;
+    /** The days a summary covers ({@link RecentDays}). */
+    public static final int DAYS = RecentDays.DAYS;
 
     @Id
     @Column(name = "person_id")
@@ -36,24 +36,6 @@ public class CheckInSummary extends PanacheEntityBase {
 
     @Column(name = "checkin_days", nullable = false)
     public long days;
-
-    /** Whether the patient checked in on a day; answers only for the {@value #DAYS} days up to the latest. */
-    public static boolean has(LocalDate last, long days, LocalDate day) {
-        long back = ChronoUnit.DAYS.between(day, last);
-        return back >= 0 && back < DAYS && (days & (1L << back)) != 0;
-    }
-
-    /** The bits of a set of check-in days, seen from the latest of them. */
-    static long bits(LocalDate last, List<LocalDate> checkIns) {
-        long days = 0;
-        for (LocalDate day : checkIns) {
-            long back = ChronoUnit.DAYS.between(day, last);
-            if (back >= 0 && back < DAYS) {
-                days |= 1L << back;
-            }
-        }
-        return days;
-    }
 
     /**
      * Rewrites the patient's summary from their check-ins, in the caller's transaction. The patient's row is locked
@@ -84,7 +66,7 @@ public class CheckInSummary extends PanacheEntityBase {
             summary.personId = personId;
         }
         summary.lastCheckIn = last;
-        summary.days = bits(last, recent);
+        summary.days = RecentDays.of(last, recent);
         if (created) {
             summary.persist();
         }

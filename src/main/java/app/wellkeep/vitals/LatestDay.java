@@ -18,6 +18,7 @@ import org.hibernate.annotations.JdbcType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import app.wellkeep.common.LocalDateColumn;
+import app.wellkeep.common.RecentDays;
 
 /** The latest day that has figures of one metric of a person; kept by {@link SampleService} as it counts days. */
 @Entity
@@ -50,24 +51,15 @@ public class LatestDay extends PanacheEntityBase {
     @Column(length = 32)
     public Metric metric;
 
-    /** How many days up to the latest {@link #recentDays} covers, the latest included. */
-    public static final int RECENT_DAYS = 63;
-
     /** Read as the driver's own {@code LocalDate} ({@link LocalDateColumn}). */
     @Column(name = "local_date", nullable = false)
     @JdbcType(LocalDateColumn.class)
     public LocalDate localDate;
 
     /**
-     * Which of the {@link #RECENT_DAYS} days up to {@link #localDate} have figures: bit d is the day d days before
-     * it (so bit 0, the latest itself, is always set).
+     * Which of the {@link RecentDays#DAYS} days up to {@link #localDate} have figures, as a {@link RecentDays} mask
+     * (so the latest itself, bit 0, is always set).
      */
     @Column(name = "recent_days", nullable = false)
     public long recentDays;
-
-    /** The bit of {@code day} in a mask of days up to {@code latest}, or 0 if the mask does not reach it. */
-    public static long bit(LocalDate latest, LocalDate day) {
-        long before = latest.toEpochDay() - day.toEpochDay();
-        return before >= 0 && before < RECENT_DAYS ? 1L << before : 0;
-    }
 }

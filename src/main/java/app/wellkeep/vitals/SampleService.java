@@ -34,6 +34,7 @@ import org.hibernate.Session;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import app.wellkeep.account.Person;
+import app.wellkeep.common.RecentDays;
 
 /**
  * Writing and reading a person's readings. Readings typed in by hand are a {@link Sample} row each; readings from
@@ -756,15 +757,12 @@ public class SampleService {
         LocalDate latest = em.createQuery("select max(r.localDate) from DailyRollup r where r.personId = ?1 "
                 + "and r.metric = ?2", LocalDate.class).setParameter(1, personId).setParameter(2, metric)
                 .getSingleResult();
-        long recent = 0;
-        if (latest != null) {
-            for (LocalDate day : em.createQuery("select distinct r.localDate from DailyRollup r where "
-                    + "r.personId = ?1 and r.metric = ?2 and r.localDate >= ?3", LocalDate.class)
-                    .setParameter(1, personId).setParameter(2, metric)
-                    .setParameter(3, latest.minusDays(LatestDay.RECENT_DAYS - 1L)).getResultList()) {
-                recent |= LatestDay.bit(latest, day);
-            }
-        }
+        long recent = latest == null
+                ? 0
+                : RecentDays.of(latest, em.createQuery("select distinct r.localDate from DailyRollup r where "
+                        + "r.personId = ?1 and r.metric = ?2 and r.localDate >= ?3", LocalDate.class)
+                        .setParameter(1, personId).setParameter(2, metric)
+                        .setParameter(3, latest.minusDays(RecentDays.DAYS - 1L)).getResultList());
         LatestDay.Key key = new LatestDay.Key();
         key.personId = personId;
         key.metric = metric;

@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.wellkeep.account.Person;
+import app.wellkeep.common.RecentDays;
 import app.wellkeep.common.SqlRows;
 import app.wellkeep.consent.Access;
 import app.wellkeep.consent.Category;
@@ -342,7 +343,7 @@ public class TrendService {
      */
     @Transactional
     public Map<UUID, Set<LocalDate>> sharedDaysWithData(Collection<Access> accesses, int days) {
-        if (days > LatestDay.RECENT_DAYS) {
+        if (days > RecentDays.DAYS) {
             return dailyDaysWithData(accesses, days);
         }
         Map<UUID, Map<Category, Access>> byPatient = new HashMap<>();
@@ -364,12 +365,12 @@ public class TrendService {
                         return;
                     }
                     LocalDate first = access.today().minusDays(days - 1L);
-                    if (LatestDay.bit(latest, first) == 0 && first.isBefore(latest)) {
+                    if (first.isBefore(latest.minusDays(RecentDays.DAYS - 1L))) {
                         unreached.add(person);
                         return;
                     }
                     for (LocalDate day = first; !day.isAfter(access.today()); day = day.plusDays(1)) {
-                        if ((recent & LatestDay.bit(latest, day)) != 0 && access.covers(day)) {
+                        if (RecentDays.has(latest, recent, day) && access.covers(day)) {
                             result.computeIfAbsent(person, k -> new HashSet<>()).add(day);
                         }
                     }

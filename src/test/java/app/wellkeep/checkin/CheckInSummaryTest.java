@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import app.wellkeep.checkin.CheckInService.SharedCompliance;
+import app.wellkeep.common.RecentDays;
 
 /**
  * The roster's check-in figures read from a {@link CheckInSummary} equal those counted from the check-ins
@@ -28,13 +29,13 @@ class CheckInSummaryTest {
 
     @Test
     void bitsMarkTheDaysUpToTheLatest() {
-        long days = CheckInSummary.bits(LAST, List.of(LAST, LAST.minusDays(2), LAST.minusDays(62), LAST.minusDays(63)));
-        assertTrue(CheckInSummary.has(LAST, days, LAST));
-        assertFalse(CheckInSummary.has(LAST, days, LAST.minusDays(1)));
-        assertTrue(CheckInSummary.has(LAST, days, LAST.minusDays(2)));
-        assertTrue(CheckInSummary.has(LAST, days, LAST.minusDays(62)), "the oldest day a summary holds");
-        assertFalse(CheckInSummary.has(LAST, days, LAST.minusDays(63)), "beyond what a summary holds");
-        assertFalse(CheckInSummary.has(LAST, days, LAST.plusDays(1)));
+        long days = RecentDays.of(LAST, List.of(LAST, LAST.minusDays(2), LAST.minusDays(62), LAST.minusDays(63)));
+        assertTrue(RecentDays.has(LAST, days, LAST));
+        assertFalse(RecentDays.has(LAST, days, LAST.minusDays(1)));
+        assertTrue(RecentDays.has(LAST, days, LAST.minusDays(2)));
+        assertTrue(RecentDays.has(LAST, days, LAST.minusDays(62)), "the oldest day a summary holds");
+        assertFalse(RecentDays.has(LAST, days, LAST.minusDays(63)), "beyond what a summary holds");
+        assertFalse(RecentDays.has(LAST, days, LAST.plusDays(1)));
         assertEquals(1L | 1L << 2 | 1L << 62, days);
     }
 
@@ -71,7 +72,7 @@ class CheckInSummaryTest {
             // A today from two days before the latest (written a zone ahead) to well after it.
             LocalDate today = LAST.plusDays(random.nextInt(45) - 2);
             LocalDate windowStart = random.nextBoolean() ? null : today.minusDays(random.nextInt(40) - 1);
-            long days = CheckInSummary.bits(LAST, new ArrayList<>(checkIns));
+            long days = RecentDays.of(LAST, new ArrayList<>(checkIns));
             SharedCompliance expected = counted(checkIns, today, windowStart);
             SharedCompliance actual = CheckInService.compliance(today, windowStart, LAST, days);
             assertEquals(expected, actual, "today " + today + ", window from " + windowStart + ", days " + checkIns);

@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import app.wellkeep.account.Person;
+import app.wellkeep.common.RecentDays;
 import app.wellkeep.consent.ConsentFixture;
 import app.wellkeep.vitals.Alert;
 import app.wellkeep.vitals.DailyRollup;
@@ -48,7 +49,7 @@ final class OutreachFixture {
             latest.personId = patient.id;
             latest.metric = Metric.STEPS;
             latest.localDate = all.stream().max(LocalDate::compareTo).orElseThrow();
-            all.forEach(day -> latest.recentDays |= LatestDay.bit(latest.localDate, day));
+            latest.recentDays = RecentDays.of(latest.localDate, all);
             latest.persist();
         });
     }

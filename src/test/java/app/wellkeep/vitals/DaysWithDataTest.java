@@ -28,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import app.wellkeep.account.Person;
 import app.wellkeep.account.Role;
+import app.wellkeep.common.RecentDays;
 import app.wellkeep.consent.Access;
 import app.wellkeep.consent.Category;
 import app.wellkeep.consent.ConsentFixture;
@@ -102,7 +103,7 @@ class DaysWithDataTest {
             return all;
         });
 
-        for (int days : List.of(1, 7, 30, 45, LatestDay.RECENT_DAYS)) {
+        for (int days : List.of(1, 7, 30, 45, RecentDays.DAYS)) {
             Map<UUID, Set<LocalDate>> expected = sorted(
                     QuarkusTransaction.requiringNew().call(() -> trends.dailyDaysWithData(accesses, days)));
             Map<UUID, Set<LocalDate>> read = sorted(
