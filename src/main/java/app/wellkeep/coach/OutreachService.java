@@ -112,12 +112,7 @@ public class OutreachService {
         return new Page(List.copyOf(shown), paging, lines.size());
     }
 
-    /** The patients who share with this coach and need contact, in the order to contact them; nothing logged. */
-    @Transactional
-    List<Line> needs(Person coach) {
-        return needs(coach, gate.permitted(coach));
-    }
-
+    /** The patients who share with this coach and need contact, in the order to contact them. */
     private List<Line> needs(Person coach, List<Permitted> permitted) {
         List<Line> lines = evaluate(coach, permitted);
         lines.removeIf(l -> l.reasons().isEmpty());
