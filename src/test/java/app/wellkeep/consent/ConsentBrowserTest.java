@@ -54,7 +54,8 @@ class ConsentBrowserTest {
             String note = "Shared note " + UUID.randomUUID();
             Person tom = QuarkusTransaction.requiringNew()
                     .call(() -> Person.findBySubject(DemoData.TOM.subject()).orElseThrow());
-            ConsentFixture.checkIn(tom, ConsentFixture.today(), note);
+            // Tom's own today: an earlier browser test moves him to Berlin, where the day starts an hour earlier.
+            ConsentFixture.checkIn(tom, java.time.LocalDate.now(tom.zone()), note);
 
             patient.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sharing").setExact(true)).click();
             patient.waitForURL(app + "/sharing");
@@ -76,6 +77,8 @@ class ConsentBrowserTest {
 
             coach.navigate(app + "/care-team");
             coach.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tom Becker")).click();
+            // isVisible() does not wait: the patient's page must have loaded first.
+            coach.waitForURL(java.util.regex.Pattern.compile(".*/care-team/patients/[0-9a-f-]{36}$"));
             assertTrue(coach.locator("#tile-check-in").getByText("Checked in today.").isVisible(),
                     "the coach sees the shared check-in");
             Axe.assertNoViolations(coach);
