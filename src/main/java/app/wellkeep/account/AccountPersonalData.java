@@ -17,7 +17,7 @@ import app.wellkeep.privacy.PersonalData;
 public class AccountPersonalData implements PersonalData {
 
     static final List<String> HEADER = List.of("id", "subject", "display_name", "email", "role", "time_zone",
-            "created_at", "last_seen_at");
+            "created_at", "last_seen_at", "sharing_seen_at");
 
     @Override
     public String section() {
@@ -37,7 +37,8 @@ public class AccountPersonalData implements PersonalData {
         }
         sink.resource(patient(person));
         sink.row("person", HEADER, Arrays.asList(person.id, person.subject, person.displayName, person.email,
-                person.role, person.timeZone, person.createdAt, person.lastSeenAt));
+                person.role, person.timeZone, person.createdAt, person.lastSeenAt,
+                person.sharingSeenAt));
     }
 
     @Override

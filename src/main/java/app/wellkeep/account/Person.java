@@ -63,6 +63,10 @@ public class Person extends PanacheEntityBase {
     @Column(name = "last_seen_at", nullable = false)
     public Instant lastSeenAt;
 
+    /** When the person last had their sharing page in front of them; null before the first time. */
+    @Column(name = "sharing_seen_at")
+    public Instant sharingSeenAt;
+
     public ZoneId zone() {
         return ZoneId.of(timeZone);
     }

@@ -300,4 +300,10 @@ public interface ConsentMessages {
 
     @Message
     String accessLogEmpty();
+
+    @Message
+    String endedNotice(String name, String date);
+
+    @Message
+    String endedNoticeLink();
 }

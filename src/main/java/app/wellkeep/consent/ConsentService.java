@@ -159,6 +159,25 @@ public class ConsentService {
         return ConsentReceipt.ofPatient(patient.id);
     }
 
+    /**
+     * The sharing that ended without the patient doing anything (a coach's account or a care team closed, see
+     * {@link #endAllTo}) since they last had their sharing page in front of them; oldest first.
+     */
+    @Transactional
+    public List<ConsentReceipt> endedUnseen(Person patient) {
+        Instant seen = Person.<Person>findByIdOptional(patient.id).map(p -> p.sharingSeenAt).orElse(null);
+        return seen == null
+                ? ConsentReceipt.list("patientId = ?1 and action = ?2 order by recordedAt", patient.id, Action.ENDED)
+                : ConsentReceipt.list("patientId = ?1 and action = ?2 and recordedAt > ?3 order by recordedAt",
+                        patient.id, Action.ENDED, seen);
+    }
+
+    /** The patient has their sharing page in front of them: what had ended until now is no longer news. */
+    @Transactional
+    public void sharingSeen(Person patient) {
+        Person.update("sharingSeenAt = ?1 where id = ?2", clock.instant(), patient.id);
+    }
+
     @Transactional
     public ConsentReceipt receipt(Person patient, UUID receiptId) {
         return ConsentReceipt.findOwned(patient.id, receiptId).orElseThrow(NotFoundException::new);

@@ -2,6 +2,8 @@ package app.wellkeep.patient;
 
 import java.text.NumberFormat;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,6 +24,7 @@ import app.wellkeep.account.Role;
 import app.wellkeep.checkin.CheckInService;
 import app.wellkeep.coach.CoachFeedback;
 import app.wellkeep.coach.FeedbackService;
+import app.wellkeep.consent.ConsentService;
 import app.wellkeep.vitals.DailyRollup;
 import app.wellkeep.vitals.GoalProgress;
 import app.wellkeep.vitals.Goals;
@@ -75,10 +78,18 @@ public class DashboardPages {
             Latest restingHeartRate, WeightTile weight, Latest bloodPressure, Latest glucose) {
     }
 
+    /** Sharing that ended without the patient (an account or care team closed): with whom, and on which day. */
+    public record Ended(String name, String date) {
+    }
+
+    private static final DateTimeFormatter ENDED_ON = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+            .withLocale(Locale.ENGLISH);
+
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance dashboard(View view, int openAlerts, CoachFeedback feedback, int unseenFeedback);
+        static native TemplateInstance dashboard(View view, int openAlerts, CoachFeedback feedback, int unseenFeedback,
+                List<Ended> ended);
     }
 
     @Inject
@@ -99,6 +110,9 @@ public class DashboardPages {
     @Inject
     FeedbackService feedback;
 
+    @Inject
+    ConsentService consent;
+
     /** One transaction for all the page reads, rather than one for each. */
     @Transactional
     @GET
@@ -113,7 +127,9 @@ public class DashboardPages {
         return Templates.dashboard(view(person.displayName, person, trends.today(person), goals.of(person), latest,
                 trends.bloodPressure(person, latest).orElse(null), !checkedIn, checkedIn),
                 Math.toIntExact(monitoring.openAlerts(person.id)), latestFeedback.stream().findFirst().orElse(null),
-                Math.toIntExact(unseen));
+                Math.toIntExact(unseen), consent.endedUnseen(person).stream()
+                        .map(r -> new Ended(r.recipientName, ENDED_ON.format(r.recordedAt.atZone(person.zone()))))
+                        .toList());
     }
 
     /**

@@ -2,6 +2,7 @@ package app.wellkeep.consent;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,9 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -148,5 +152,43 @@ class GrantsOutliveRecipientTest {
                 .body(containsString("Ended when their account or care team was closed."));
         assertEquals(LocalDate.ofInstant(ended.revokedAt, java.time.ZoneOffset.UTC),
                 LocalDate.ofInstant(receiptsOf(active.id).get(1).recordedAt, java.time.ZoneOffset.UTC));
+    }
+
+    @Test
+    @TestSecurity(user = "outlive-notice-patient", roles = "patient")
+    void theDashboardTellsOfSharingThatEndedUntilTheSharingPageIsSeen() {
+        Person patient = ConsentFixture.person("outlive-notice-patient", Role.PATIENT);
+        Person coach = ConsentFixture.person("outlive-notice-coach-" + UUID.randomUUID(), Role.COACH);
+        String name = "Notice team " + UUID.randomUUID();
+        UUID team = ConsentFixture.team(name, List.of(coach));
+        ConsentGrant stopped = grant(patient, consent.codeOfCoach(coach));
+        QuarkusTransaction.requiringNew().run(() -> consent.revoke(patient, stopped.id));
+        ConsentGrant toTeam = grant(patient, consent.codeOfTeam(team));
+        // Sharing the patient stopped themselves is no news to them.
+        given().get("/dashboard").then().statusCode(200).body(not(containsString("id=\"sharing-ended\"")));
+
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> teams.delete(team)));
+
+        String endedOn = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.ENGLISH)
+                .format(receiptsOf(toTeam.id).get(1).recordedAt.atZone(patient.zone()));
+        given().get("/dashboard").then().statusCode(200)
+                .body(containsString("Your sharing with " + name + " ended on " + endedOn
+                        + ": their account or care team was closed. They can no longer see your data."))
+                .body(containsString("<a class=\"button\" href=\"/sharing\">Review your sharing</a>"));
+        // Still there on the next visit: the sharing page, which lists what ended, is what makes it old news.
+        given().get("/dashboard").then().statusCode(200).body(containsString("id=\"sharing-ended\""));
+        given().get("/sharing").then().statusCode(200).body(containsString(name));
+        given().get("/dashboard").then().statusCode(200).body(not(containsString("id=\"sharing-ended\"")));
+
+        // A later ending is news again, and only that one: a coach shared with directly, whose account is erased.
+        Person erased = ConsentFixture.person("outlive-notice-erased-" + UUID.randomUUID(), Role.COACH);
+        grant(patient, consent.codeOfCoach(erased));
+        QuarkusTransaction.requiringNew().run(() -> {
+            consentData.erase(erased.id);
+            accountData.erase(erased.id);
+        });
+        given().get("/dashboard").then().statusCode(200)
+                .body(containsString("Your sharing with " + erased.displayName + " ended on"))
+                .body(not(containsString(name)));
     }
 }
