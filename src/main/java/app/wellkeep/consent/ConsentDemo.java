@@ -1,6 +1,5 @@
 package app.wellkeep.consent;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.UUID;
@@ -25,14 +24,10 @@ public class ConsentDemo {
     public static final String TEAM_NAME = "Wellbeing team";
 
     @Inject
-    Clock clock;
-
-    @Inject
     ConsentService consent;
 
     @Transactional(TxType.MANDATORY)
-    public void load(Person patient, Person coach) {
-        Instant now = clock.instant();
+    public void load(Person patient, Person coach, Instant now) {
         if (CareTeam.count("name", TEAM_NAME) == 0) {
             CareTeam team = new CareTeam();
             team.id = UUID.randomUUID();

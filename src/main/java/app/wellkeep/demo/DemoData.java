@@ -70,8 +70,16 @@ public class DemoData {
 
     @Transactional
     public int load() {
+        return load(clock.instant());
+    }
+
+    /**
+     * The demo as of {@code now}: readings only as far as that day has gone. Loading again at the same instant adds
+     * nothing; later, only what time has brought since.
+     */
+    @Transactional
+    public int load(Instant now) {
         int added = 0;
-        Instant now = clock.instant();
         for (DemoAccount account : ACCOUNTS) {
             if (Person.findBySubject(account.subject()).isEmpty()) {
                 Person person = new Person();
@@ -88,9 +96,9 @@ public class DemoData {
             }
         }
         Person patient = Person.findBySubject(PATIENT_WITH_HISTORY.subject()).orElseThrow();
-        checkIns.load(patient);
-        readings.load(patient);
-        sharing.load(patient, Person.findBySubject(SAM.subject()).orElseThrow());
+        checkIns.load(patient, now);
+        readings.load(patient, now);
+        sharing.load(patient, Person.findBySubject(SAM.subject()).orElseThrow(), now);
         return added;
     }
 }

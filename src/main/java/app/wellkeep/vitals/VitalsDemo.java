@@ -1,6 +1,5 @@
 package app.wellkeep.vitals;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -31,15 +30,12 @@ public class VitalsDemo {
     static final int INTRADAY_DAYS = 7;
 
     @Inject
-    Clock clock;
-
-    @Inject
     SampleService samples;
 
+    /** The readings up to {@code now}; loading again at the same instant adds none. */
     @Transactional(TxType.MANDATORY)
-    public int load(Person person) {
+    public int load(Person person, Instant now) {
         ZoneId zone = person.zone();
-        Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
         int added = 0;
         for (int back = DAYS; back >= 0; back--) {
