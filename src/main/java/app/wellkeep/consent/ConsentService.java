@@ -165,7 +165,7 @@ public class ConsentService {
      */
     @Transactional
     public List<ConsentReceipt> endedUnseen(Person patient) {
-        Instant seen = Person.<Person>findByIdOptional(patient.id).map(p -> p.sharingSeenAt).orElse(null);
+        Instant seen = patient.sharingSeenAt;
         return seen == null
                 ? ConsentReceipt.list("patientId = ?1 and action = ?2 order by recordedAt", patient.id, Action.ENDED)
                 : ConsentReceipt.list("patientId = ?1 and action = ?2 and recordedAt > ?3 order by recordedAt",
