@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +22,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import app.wellkeep.account.Person;
+import app.wellkeep.account.Role;
+import app.wellkeep.coach.CareTeamService;
 import app.wellkeep.demo.DemoData;
 import app.wellkeep.testsupport.Axe;
 import app.wellkeep.testsupport.Browser;
@@ -34,6 +39,12 @@ class ConsentBrowserTest {
 
     @TestHTTPResource("/")
     URL root;
+
+    @Inject
+    ConsentService consent;
+
+    @Inject
+    CareTeamService teams;
 
     @Test
     void grantSeeRevokeAndTheAccessLog() {
@@ -111,6 +122,41 @@ class ConsentBrowserTest {
             coachProblems.removeIf(p -> p.contains("404"));
             assertEquals(List.of(), coachProblems);
             assertEquals(List.of(), patientProblems);
+        }
+    }
+
+    /**
+     * A care team the demo patient shares with is closed by an admin: on a phone, his dashboard tells him, the link
+     * takes him to his sharing page, which lists the ended grant, and the dashboard's notice is then gone.
+     */
+    @Test
+    void theDashboardTellsThePatientOfSharingThatEndedWithoutHim() {
+        String app = root.toString().replaceAll("/$", "");
+        Person tom = QuarkusTransaction.requiringNew()
+                .call(() -> Person.findBySubject(DemoData.TOM.subject()).orElseThrow());
+        String name = "Closing team " + UUID.randomUUID().toString().substring(0, 8);
+        UUID team = ConsentFixture.team(name,
+                List.of(ConsentFixture.person("closing-coach-" + UUID.randomUUID(), Role.COACH)));
+        QuarkusTransaction.requiringNew().run(() -> consent.grant(tom, consent.codeOfTeam(team), ConsentTerms
+                .current(EnumSet.of(Category.SLEEP), ConsentGrant.Window.ALL, null, null, null)));
+        QuarkusTransaction.requiringNew().run(() -> teams.delete(team));
+        try (BrowserContext context = Browser.newPhoneContext()) {
+            Page patient = context.newPage();
+            List<String> problems = Browser.watchProblems(patient);
+            SignIn.asDemoUser(patient, app, "tom");
+            patient.navigate(app + "/dashboard");
+            assertTrue(patient.locator("#sharing-ended").getByText("Your sharing with " + name + " ended on")
+                    .isVisible(), "the dashboard tells him");
+            Axe.assertNoViolations(patient);
+            patient.locator("#sharing-ended")
+                    .getByRole(AriaRole.LINK,
+                            new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Review your sharing"))
+                    .click();
+            patient.waitForURL(app + "/sharing");
+            assertTrue(patient.getByText(name).first().isVisible(), "the sharing page lists the ended grant");
+            patient.navigate(app + "/dashboard");
+            assertEquals(0, patient.locator("#sharing-ended").count(), "seen, so no longer news");
+            assertEquals(List.of(), problems);
         }
     }
 }
