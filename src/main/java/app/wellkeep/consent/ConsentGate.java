@@ -182,8 +182,9 @@ public class ConsentGate {
             return Optional.empty();
         }
         List<Reach> reaching = Reach.of(active, patient);
-        log(reader, patientId, null, widestGrant(reaching, now), purpose, Outcome.PERMIT, null);
-        return Optional.of(allowed(reaching, now).patient());
+        Allowed allowed = allowed(reaching, now);
+        log(reader, patientId, null, allowed.widestGrant(), purpose, Outcome.PERMIT, null);
+        return Optional.of(allowed.patient());
     }
 
     /** Everyone who shares anything with the reader (directly or through a team) now, each line logged. */
@@ -411,8 +412,9 @@ public class ConsentGate {
             return Optional.empty();
         }
         List<Reach> reaching = Reach.of(active, patient);
-        log(reader, patientId, null, widestGrant(reaching, now), purpose, Outcome.PERMIT, null);
-        return Optional.of(permit(reaching, now));
+        Permitted permitted = permit(reaching, now);
+        log(reader, patientId, null, permitted.widestGrant(), purpose, Outcome.PERMIT, null);
+        return Optional.of(permitted);
     }
 
     /**
@@ -470,11 +472,6 @@ public class ConsentGate {
                 .toList();
         return new Permitted(allowed.patient(), active.get(0).zone(), allowed.access(), since, recipients,
                 allowed.widestGrant());
-    }
-
-    /** Of one patient's active grants, the one that shows the most history: the grant a patient-wide event names. */
-    private static UUID widestGrant(List<Reach> active, Instant now) {
-        return allowed(active, now).widestGrant();
     }
 
     private static Person patient(UUID patientId) {
