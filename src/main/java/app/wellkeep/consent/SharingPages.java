@@ -221,7 +221,8 @@ public class SharingPages {
                 date(LocalDate.ofInstant(g.createdAt, zone)));
     }
 
-    static String date(LocalDate date) {
+    /** A day as the sharing pages (and the dashboard's notice of ended sharing) write it. */
+    public static String date(LocalDate date) {
         return date == null
                 ? null
                 : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(LOCALE).format(date);

@@ -2,8 +2,6 @@ package app.wellkeep.patient;
 
 import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,6 +23,7 @@ import app.wellkeep.checkin.CheckInService;
 import app.wellkeep.coach.CoachFeedback;
 import app.wellkeep.coach.FeedbackService;
 import app.wellkeep.consent.ConsentService;
+import app.wellkeep.consent.SharingPages;
 import app.wellkeep.vitals.DailyRollup;
 import app.wellkeep.vitals.GoalProgress;
 import app.wellkeep.vitals.Goals;
@@ -82,9 +81,6 @@ public class DashboardPages {
     public record Ended(String name, String date) {
     }
 
-    private static final DateTimeFormatter ENDED_ON = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-            .withLocale(Locale.ENGLISH);
-
     @CheckedTemplate
     static class Templates {
 
@@ -128,7 +124,8 @@ public class DashboardPages {
                 trends.bloodPressure(person, latest).orElse(null), !checkedIn, checkedIn),
                 Math.toIntExact(monitoring.openAlerts(person.id)), latestFeedback.stream().findFirst().orElse(null),
                 Math.toIntExact(unseen), consent.endedUnseen(person).stream()
-                        .map(r -> new Ended(r.recipientName, ENDED_ON.format(r.recordedAt.atZone(person.zone()))))
+                        .map(r -> new Ended(r.recipientName,
+                                SharingPages.date(LocalDate.ofInstant(r.recordedAt, person.zone()))))
                         .toList());
     }
 
