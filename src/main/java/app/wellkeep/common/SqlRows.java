@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,6 +16,7 @@ import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
@@ -59,15 +61,22 @@ public final class SqlRows {
         }
         // Through the session's JDBC coordinator: its statistics count the statement (the tests that hold pages to a
         // fixed number of statements see it) and it releases what it prepared.
-        JdbcCoordinator jdbc = em.unwrap(SharedSessionContractImplementor.class).getJdbcCoordinator();
+        SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
+        JdbcCoordinator jdbc = session.getJdbcCoordinator();
+        boolean postgres = session.getJdbcServices().getDialect() instanceof PostgreSQLDialect;
         PreparedStatement statement = jdbc.getStatementPreparer().prepareStatement(sql);
         try {
             Connection connection = jdbc.getLogicalConnection().getPhysicalConnection();
             for (int i = 0; i < params.length; i++) {
-                if (params[i] instanceof Values column) {
-                    statement.setArray(i + 1, connection.createArrayOf(column.type(), column.values().toArray()));
-                } else if (params[i] instanceof Collection<?> ids) {
-                    statement.setArray(i + 1, connection.createArrayOf("uuid", ids.toArray()));
+                Collection<?> array = params[i] instanceof Values column
+                        ? column.values()
+                        : params[i] instanceof Collection<?> ids ? ids : null;
+                if (array != null && postgres) {
+                    // Untyped: the statement's cast (or the column it is compared with) gives the array its type.
+                    statement.setObject(i + 1, arrayLiteral(array), Types.OTHER);
+                } else if (array != null) {
+                    statement.setArray(i + 1, connection.createArrayOf(
+                            params[i] instanceof Values column ? column.type() : "uuid", array.toArray()));
                 } else {
                     statement.setObject(i + 1, params[i] instanceof Instant t ? t.atOffset(ZoneOffset.UTC) : params[i]);
                 }
@@ -84,6 +93,28 @@ public final class SqlRows {
             jdbc.getLogicalConnection().getResourceRegistry().release(statement);
             jdbc.afterStatementExecution();
         }
+    }
+
+    /**
+     * An array of UUIDs or dates as PostgreSQL reads it. Written out here because the driver's general encoder
+     * quotes and escapes every element character by character, a tenth of the triage queue's time with a thousand
+     * patients; the text of a UUID or a date needs neither.
+     */
+    static String arrayLiteral(Collection<?> values) {
+        StringBuilder text = new StringBuilder(values.size() * 37 + 2).append('{');
+        for (Object value : values) {
+            if (text.length() > 1) {
+                text.append(',');
+            }
+            if (value == null) {
+                text.append("NULL");
+            } else if (value instanceof UUID || value instanceof LocalDate) {
+                text.append(value);
+            } else {
+                throw new IllegalArgumentException("Not a UUID or a date: " + value.getClass().getName());
+            }
+        }
+        return text.append('}').toString();
     }
 
     public static UUID uuid(ResultSet rs, int column) throws SQLException {
