@@ -2,7 +2,11 @@ package app.wellkeep.common;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.AbstractSet;
 import java.util.Collection;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * Which of the {@value #DAYS} days up to a latest day are marked, as one {@code long}: bit {@code i} is the latest
@@ -33,5 +37,59 @@ public final class RecentDays {
             }
         }
         return mask;
+    }
+
+    /**
+     * The marked days seen from {@code last} as a read-only set, read from the mask itself: a page of a thousand
+     * patients asks only how many days each has, which is a bit count.
+     */
+    public static Set<LocalDate> asSet(LocalDate last, long mask) {
+        return new MarkedDays(last, mask & ALL);
+    }
+
+    private static final long ALL = (1L << DAYS) - 1;
+
+    private static final class MarkedDays extends AbstractSet<LocalDate> {
+
+        private final LocalDate last;
+        private final long mask;
+
+        MarkedDays(LocalDate last, long mask) {
+            this.last = last;
+            this.mask = mask;
+        }
+
+        @Override
+        public int size() {
+            return Long.bitCount(mask);
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return o instanceof LocalDate day && has(last, mask, day);
+        }
+
+        @Override
+        public Iterator<LocalDate> iterator() {
+            return new Iterator<>() {
+
+                private long left = mask;
+
+                @Override
+                public boolean hasNext() {
+                    return left != 0;
+                }
+
+                @Override
+                public LocalDate next() {
+                    if (left == 0) {
+                        throw new NoSuchElementException();
+                    }
+                    int back = Long.numberOfTrailingZeros(left);
+                    left &= left - 1;
+                    return last.minusDays(back);
+                }
+            };
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -349,8 +350,12 @@ public class TrendService {
         Map<UUID, Map<Category, Access>> byPatient = new HashMap<>();
         accesses.forEach(a -> byPatient.computeIfAbsent(a.patientId(), k -> new EnumMap<>(Category.class))
                 .put(a.category(), a));
-        Map<UUID, Set<LocalDate>> result = new HashMap<>();
+        // Per patient, the days with data as a mask seen from their today (bit k: today minus k), the OR of their
+        // metrics': a shift and two masks a metric, not a loop over the days.
+        Map<UUID, long[]> masks = new HashMap<>();
+        Map<UUID, LocalDate> todays = new HashMap<>();
         Set<UUID> unreached = new HashSet<>();
+        long period = (1L << days) - 1;
         SqlRows.list(LatestDay.getEntityManager(), "select person_id, metric, local_date, recent_days "
                 + "from latest_day where person_id = any(?)",
                 rs -> new Object[]{SqlRows.uuid(rs, 1), Metric.valueOf(rs.getString(2)), SqlRows.date(rs, 3),
@@ -364,17 +369,31 @@ public class TrendService {
                     if (access == null) {
                         return;
                     }
-                    LocalDate first = access.today().minusDays(days - 1L);
-                    if (first.isBefore(latest.minusDays(RecentDays.DAYS - 1L))) {
+                    LocalDate today = access.today();
+                    if (today.minusDays(days - 1L).isBefore(latest.minusDays(RecentDays.DAYS - 1L))) {
                         unreached.add(person);
                         return;
                     }
-                    for (LocalDate day = first; !day.isAfter(access.today()); day = day.plusDays(1)) {
-                        if (RecentDays.has(latest, recent, day) && access.covers(day)) {
-                            result.computeIfAbsent(person, k -> new HashSet<>()).add(day);
-                        }
+                    // Bit k of the mask is today minus k: bit (latest - today) + k of the latest day's.
+                    long ahead = ChronoUnit.DAYS.between(today, latest);
+                    long seen = ahead >= 0 ? recent >>> ahead : -ahead >= RecentDays.DAYS ? 0 : recent << -ahead;
+                    seen &= period;
+                    if (access.windowStart() != null) {
+                        long shown = ChronoUnit.DAYS.between(access.windowStart(), today);
+                        seen &= shown < 0 ? 0 : shown >= days ? period : (1L << (shown + 1)) - 1;
+                    }
+                    if (todays.computeIfAbsent(person, k -> today).equals(today)) {
+                        masks.computeIfAbsent(person, k -> new long[1])[0] |= seen;
+                    } else {
+                        throw new IllegalStateException("One patient's permissions disagree on their today: " + person);
                     }
                 });
+        Map<UUID, Set<LocalDate>> result = new HashMap<>();
+        masks.forEach((person, mask) -> {
+            if (mask[0] != 0) {
+                result.put(person, RecentDays.asSet(todays.get(person), mask[0]));
+            }
+        });
         if (!unreached.isEmpty()) {
             unreached.forEach(result::remove);
             result.putAll(dailyDaysWithData(
