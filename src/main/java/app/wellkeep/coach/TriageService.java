@@ -162,8 +162,8 @@ public class TriageService {
         List<UUID> alertPatients = new ArrayList<>();
         List<LocalDate> alertDays = new ArrayList<>();
         LocalDate since = earliest;
-        monitoring.sharedOpenAlertDays(alerts.values()).forEach((patient, days) -> days.stream()
-                .filter(day -> !day.isBefore(since) && checkIns.containsKey(patient)).forEach(day -> {
+        monitoring.sharedOpenAlertDays(alerts.values(), since).forEach((patient, days) -> days.stream()
+                .filter(day -> checkIns.containsKey(patient)).forEach(day -> {
                     alertPatients.add(patient);
                     alertDays.add(day);
                 }));

@@ -209,11 +209,17 @@ public class MonitoringService {
         return counts;
     }
 
-    /** The days (of the reading, in its own offset) with open alerts of patients who share alerts, by patient. */
+    /**
+     * The days (of the reading, in its own offset) with open alerts of patients who share alerts, by patient: only
+     * {@code since} and after, so a queue of the last days does not read a year of alerts left open.
+     */
     @Transactional
-    public Map<UUID, Set<LocalDate>> sharedOpenAlertDays(Collection<Access> accesses) {
+    public Map<UUID, Set<LocalDate>> sharedOpenAlertDays(Collection<Access> accesses, LocalDate since) {
         Map<UUID, Set<LocalDate>> days = new HashMap<>();
-        sharedOpen(accesses).forEach(a -> days.computeIfAbsent(a.patientId(), k -> new HashSet<>()).add(a.day()));
+        // Bounded in SQL by the earliest instant that day begins anywhere (offsets reach +18:00), exactly below.
+        Instant from = since.atStartOfDay(ZoneOffset.MAX).toInstant();
+        sharedOpen(accesses, from).stream().filter(a -> !a.day().isBefore(since))
+                .forEach(a -> days.computeIfAbsent(a.patientId(), k -> new HashSet<>()).add(a.day()));
         return days;
     }
 
@@ -226,14 +232,23 @@ public class MonitoringService {
      * whose reading was taken on a day inside the grant's window, as the patient's own alerts page dates it.
      */
     private static List<OpenAlert> sharedOpen(Collection<Access> accesses) {
+        return sharedOpen(accesses, null);
+    }
+
+    /** {@link #sharedOpen(Collection)} of readings taken at {@code measuredFrom} or later (null: any time). */
+    private static List<OpenAlert> sharedOpen(Collection<Access> accesses, Instant measuredFrom) {
         Map<UUID, Access> byPatient = new HashMap<>();
         accesses.forEach(a -> byPatient.put(a.require(Category.ALERTS).patientId(), a));
+        Object[] params = measuredFrom == null
+                ? new Object[]{byPatient.keySet()}
+                : new Object[]{byPatient.keySet(), measuredFrom};
         return SqlRows
                 .list(Alert.getEntityManager(), "select person_id, created_at, measured_at, utc_offset from alert "
-                        + "where person_id = any(?) and acknowledged_at is null order by created_at",
+                        + "where person_id = any(?) and acknowledged_at is null"
+                        + (measuredFrom == null ? "" : " and measured_at >= ?") + " order by created_at",
                         rs -> new OpenAlert(SqlRows.uuid(rs, 1), SqlRows.instant(rs, 2),
                                 LocalDate.ofInstant(SqlRows.instant(rs, 3), ZoneOffset.ofTotalSeconds(rs.getInt(4)))),
-                        byPatient.keySet())
+                        params)
                 .stream().filter(a -> byPatient.get(a.patientId()).covers(a.day())).toList();
     }
 

@@ -3,6 +3,7 @@ package app.wellkeep.coach;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -74,6 +75,12 @@ final class TriageFixture {
     }
 
     static void alert(Person patient, LocalDate day, boolean acknowledged) {
+        Instant at = day.atTime(12, 0).atZone(ZoneId.of(ConsentFixture.ZONE)).toInstant();
+        alert(patient, at, ZoneId.of(ConsentFixture.ZONE).getRules().getOffset(at), acknowledged);
+    }
+
+    /** An alert on a reading taken at {@code measuredAt}, in the offset the device gave it. */
+    static void alert(Person patient, Instant measuredAt, ZoneOffset offset, boolean acknowledged) {
         QuarkusTransaction.requiringNew().run(() -> {
             Alert a = new Alert();
             a.id = UUID.randomUUID();
@@ -85,8 +92,8 @@ final class TriageFixture {
             a.readingId = UUID.randomUUID();
             a.value = 165;
             a.threshold = 140;
-            a.measuredAt = day.atTime(12, 0).atZone(ZoneId.of(ConsentFixture.ZONE)).toInstant();
-            a.utcOffset = ZoneId.of(ConsentFixture.ZONE).getRules().getOffset(a.measuredAt).getTotalSeconds();
+            a.measuredAt = measuredAt;
+            a.utcOffset = offset.getTotalSeconds();
             a.createdAt = a.measuredAt;
             a.acknowledgedAt = acknowledged ? a.measuredAt.plusSeconds(60) : null;
             a.acknowledgedBy = acknowledged ? patient.id : null;

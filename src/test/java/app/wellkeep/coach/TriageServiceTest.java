@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -143,6 +144,23 @@ class TriageServiceTest {
         assertEquals(Set.of(Reason.OPEN_ALERTS), reasons(coach, open));
         assertEquals(Set.of(), reasons(coach, acknowledged));
         assertEquals(Set.of(), reasons(coach, hidden), "alerts not shared are not looked at");
+    }
+
+    @Test
+    void anOpenAlertCountsOnTheQueuesFirstDayInTheOffsetOfItsReading() {
+        Person coach = coach("alerts-first-day");
+        Person patient = patientOf(coach, "alerts-first-day", EnumSet.of(Category.CHECK_INS, Category.ALERTS));
+        LocalDate first = TODAY.minusDays(TriageService.QUEUE_DAYS - 1L);
+        UUID onFirstDay = TriageFixture.checkIn(patient, first, 4).id;
+        // Half past midnight at +14:00 is the afternoon before in UTC, and earlier still in the patient's zone.
+        ZoneOffset farEast = ZoneOffset.ofHours(14);
+        TriageFixture.alert(patient, first.atTime(0, 30).toInstant(farEast), farEast, false);
+        UUID dayAfter = TriageFixture.checkIn(patient, first.plusDays(1), 4).id;
+        // The day after, read at -12:00: in UTC it is the day after that.
+        ZoneOffset farWest = ZoneOffset.ofHours(-12);
+        TriageFixture.alert(patient, first.plusDays(1).atTime(23, 30).toInstant(farWest), farWest, false);
+        assertEquals(Set.of(Reason.OPEN_ALERTS), reasons(coach, onFirstDay));
+        assertEquals(Set.of(Reason.OPEN_ALERTS), reasons(coach, dayAfter));
     }
 
     @Test
