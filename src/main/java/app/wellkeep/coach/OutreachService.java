@@ -28,6 +28,7 @@ import app.wellkeep.coach.OutreachRules.Finding;
 import app.wellkeep.coach.OutreachRules.Reason;
 import app.wellkeep.coach.OutreachRules.Windows;
 import app.wellkeep.common.Paging;
+import app.wellkeep.common.SqlRows;
 import app.wellkeep.consent.Access;
 import app.wellkeep.consent.Category;
 import app.wellkeep.consent.ConsentGate;
@@ -209,11 +210,12 @@ public class OutreachService {
 
     /** The latest contact with each patient that the coach may see (their own, their teams'), in one query. */
     private static Map<UUID, Instant> lastContacts(Person coach, List<UUID> patientIds) {
-        List<Object[]> rows = OutreachContact.getEntityManager().createQuery("select c.patientId, max(c.contactedAt) "
-                + "from OutreachContact c where c.patientId in ?1 and (c.coachId = ?2 or c.teamId in "
-                + "(select m.teamId from CareTeamMember m where m.personId = ?2)) group by c.patientId",
-                Object[].class).setParameter(1, patientIds).setParameter(2, coach.id).getResultList();
-        return rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (Instant) r[1]));
+        // Plain SQL with the ids as one array: an HQL list of a thousand ids is translated and bound anew each time.
+        return SqlRows.list(OutreachContact.getEntityManager(), "select c.patient_id, max(c.contacted_at) "
+                + "from outreach_contact c where c.patient_id = any(?) and (c.coach_id = ? or c.team_id in "
+                + "(select m.team_id from care_team_member m where m.person_id = ?)) group by c.patient_id",
+                rs -> Map.entry(SqlRows.uuid(rs, 1), SqlRows.instant(rs, 2)), patientIds, coach.id, coach.id)
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The windows for the coach's own patients, or for a team's; the defaults without a row. */
