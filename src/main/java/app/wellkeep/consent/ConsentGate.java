@@ -182,7 +182,7 @@ public class ConsentGate {
             return Optional.empty();
         }
         List<Reach> reaching = Reach.of(active, patient);
-        Allowed allowed = allowed(reaching, now);
+        Allowed allowed = allowed(reaching, todayAt(now));
         log(reader, patientId, null, allowed.widestGrant(), purpose, Outcome.PERMIT, null);
         return Optional.of(allowed.patient());
     }
@@ -210,11 +210,12 @@ public class ConsentGate {
         if (byPatient.isEmpty()) {
             return new Roster(List.of(), Map.of(), Map.of());
         }
+        Function<ZoneId, LocalDate> todayIn = todayAt(now);
         List<SharedPatient> lines = new ArrayList<>(byPatient.size());
         Map<UUID, UUID> widest = new HashMap<>(byPatient.size() * 4 / 3 + 1);
         Map<UUID, Map<Category, Access>> access = new HashMap<>(byPatient.size() * 4 / 3 + 1);
         for (List<Reach> active : byPatient.values()) {
-            Allowed allowed = allowed(active, now);
+            Allowed allowed = allowed(active, todayIn);
             UUID patientId = allowed.patient().id();
             widest.put(patientId, allowed.widestGrant());
             access.put(patientId, allowed.access());
@@ -286,8 +287,9 @@ public class ConsentGate {
         categories.forEach(category -> accesses.put(category, new LinkedHashMap<>()));
         if (reader.role == Role.COACH) {
             Instant now = clock.instant();
+            Function<ZoneId, LocalDate> todayIn = todayAt(now);
             for (List<Reach> reaching : reachingNow(reader.id, now).values()) {
-                Map<Category, Access> permits = allowed(reaching, now).access();
+                Map<Category, Access> permits = allowed(reaching, todayIn).access();
                 for (Category category : categories) {
                     Access access = permits.get(category);
                     if (access != null) {
@@ -356,7 +358,7 @@ public class ConsentGate {
                 + "or g.team_id in (select m.team_id from care_team_member m where m.person_id = ?)) "
                 + "order by p.display_name, p.id", rs -> {
                     ConsentTerms terms = new ConsentTerms(
-                            categories.computeIfAbsent(rs.getString(3), Category::split),
+                            categories.computeIfAbsent(rs.getString(3), c -> Set.copyOf(Category.split(c))),
                             ConsentGrant.Window.valueOf(rs.getString(4)), SqlRows.date(rs, 5),
                             rs.getObject(6, Integer.class), SqlRows.date(rs, 7), rs.getString(8));
                     return new Reach(SqlRows.uuid(rs, 1), SqlRows.uuid(rs, 2), terms, rs.getString(9),
@@ -365,6 +367,15 @@ public class ConsentGate {
                 }, now, readerId, readerId)
                 .forEach(r -> byPatient.computeIfAbsent(r.patientId(), k -> new ArrayList<>()).add(r));
         return byPatient;
+    }
+
+    /**
+     * Each zone's day at {@code now}, worked out once per zone: a batch decides a thousand patients who live in a
+     * handful of zones.
+     */
+    private static Function<ZoneId, LocalDate> todayAt(Instant now) {
+        Map<ZoneId, LocalDate> days = new HashMap<>();
+        return zone -> days.computeIfAbsent(zone, z -> LocalDate.ofInstant(now, z));
     }
 
     /** Whether a window from {@code start} (null: all history) shows more than one from {@code than}. */
@@ -384,7 +395,8 @@ public class ConsentGate {
             return List.of();
         }
         Instant now = clock.instant();
-        return reachingNow(reader.id, now).values().stream().map(active -> permit(active, now)).toList();
+        Function<ZoneId, LocalDate> todayIn = todayAt(now);
+        return reachingNow(reader.id, now).values().stream().map(active -> permit(active, todayIn)).toList();
     }
 
     /** Logs one event per patient shown, naming the grant that shows the most history, appended in one batch. */
@@ -412,7 +424,7 @@ public class ConsentGate {
             return Optional.empty();
         }
         List<Reach> reaching = Reach.of(active, patient);
-        Permitted permitted = permit(reaching, now);
+        Permitted permitted = permit(reaching, todayAt(now));
         log(reader, patientId, null, permitted.widestGrant(), purpose, Outcome.PERMIT, null);
         return Optional.of(permitted);
     }
@@ -429,9 +441,9 @@ public class ConsentGate {
      * shows the most history of it. One pass over the grants, each grant's window worked out once: the batch
      * decisions make this a thousand times a page. Not logged (the callers log).
      */
-    private static Allowed allowed(List<Reach> active, Instant now) {
+    private static Allowed allowed(List<Reach> active, Function<ZoneId, LocalDate> todayIn) {
         Reach first = active.get(0);
-        LocalDate today = LocalDate.ofInstant(now, first.zone());
+        LocalDate today = todayIn.apply(first.zone());
         Map<Category, Reach> widest = new EnumMap<>(Category.class);
         Map<Category, LocalDate> starts = new EnumMap<>(Category.class);
         Reach widestOfAll = first;
@@ -461,8 +473,8 @@ public class ConsentGate {
     }
 
     /** {@link #allowed}, with since when each category has been shared and the grants' recipients. */
-    private static Permitted permit(List<Reach> active, Instant now) {
-        Allowed allowed = allowed(active, now);
+    private static Permitted permit(List<Reach> active, Function<ZoneId, LocalDate> todayIn) {
+        Allowed allowed = allowed(active, todayIn);
         Map<Category, Instant> since = new EnumMap<>(Category.class);
         for (Reach grant : active) {
             grant.terms().categories()
