@@ -43,6 +43,20 @@ public final class KeycloakAdmin {
         }
     }
 
+    /**
+     * Sets how long the realm's access and ID tokens live, in seconds; returns what it was, to set back. For a test
+     * that outlives a token: every sign-in to the realm meanwhile gets tokens that short.
+     */
+    public static int tokenLifespan(int seconds) {
+        String token = token();
+        String realm = KeycloakServer.baseUrl() + "/admin/realms/" + KeycloakServer.REALM;
+        int before = given().auth().oauth2(token).get(realm).then().statusCode(200).extract()
+                .path("accessTokenLifespan");
+        given().auth().oauth2(token).contentType("application/json").body(Map.of("accessTokenLifespan", seconds))
+                .put(realm).then().statusCode(204);
+        return before;
+    }
+
     private static String users() {
         return KeycloakServer.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + "/users";
     }
