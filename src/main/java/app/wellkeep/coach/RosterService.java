@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,8 +44,9 @@ import app.wellkeep.vitals.TrendService;
 /**
  * The roster: everyone who shares with a coach or their care teams, with what a coach watches. The lines are read
  * with a fixed number of set-based queries (however many patients there are), then filtered, sorted and paged in
- * memory: every line with only the figures its sort and filters use, the lines shown with all of them. Only the lines
- * shown are logged, through the gate. Every figure comes from a category the patient
+ * memory: every line with only the figures its sort and filters use, the lines shown with all of them. The page a
+ * coach lands on (everyone by name) is cut in SQL instead, in the same order. Only the lines shown are logged,
+ * through the gate. Every figure comes from a category the patient
  * shares with this coach, inside the grant's window.
  */
 @ApplicationScoped
@@ -318,15 +318,18 @@ public class RosterService {
     /** One page of the roster, the lines shown logged in the same transaction. */
     @Transactional(TxType.REQUIRES_NEW)
     public Page page(Person coach, Query query) {
-        Roster roster = gate.sharing(coach);
         Map<UUID, List<String>> tagsOf = new HashMap<>();
         PatientTag.ofCoach(coach.id)
                 .forEach(t -> tagsOf.computeIfAbsent(t.patientId, k -> new ArrayList<>()).add(t.tag));
-        List<Row> everyone = bare(roster, tagsOf);
         List<String> tags = tagsOf.values().stream().flatMap(List::stream)
                 .collect(Collectors.toCollection(TreeSet::new)).stream().toList();
+        if (!query.filtered() && query.sort() == Sort.NAME) {
+            return byName(coach, query, tagsOf, tags);
+        }
+        Roster roster = gate.sharing(coach);
+        List<Row> everyone = bare(roster, tagsOf);
         // The filters on what the grants say and on tags first; then, of the lines left, only the figures the sort
-        // and the other filters use (none sorting by name, the page a coach lands on); then all the figures of the
+        // and the other filters use (none sorting by name); then all the figures of the
         // lines shown, once the page is known.
         Map<UUID, SharedPatient> byId = roster.patients().stream()
                 .collect(Collectors.toMap(SharedPatient::id, Function.identity()));
@@ -335,17 +338,36 @@ public class RosterService {
         if (!figures.isEmpty()) {
             candidates = rows(roster, tagsOf, patients(candidates, byId), figures);
         }
-        List<Row> matching = candidates.stream().filter(figureFilter(query)).sorted(order(query)).toList();
+        List<Row> matching = candidates.stream().filter(figureFilter(query)).sorted(order(query, roster)).toList();
         Paging paging = Paging.of(matching.size(), query.page(), PAGE_SIZE);
-        List<Row> page = rows(roster, tagsOf, patients(paging.of(matching), byId), EnumSet.allOf(Figures.class));
-        // Dates are written out for the lines shown only.
+        return shown(coach, query, roster, tagsOf, patients(paging.of(matching), byId), paging, matching.size(),
+                everyone.size(), tags);
+    }
+
+    /**
+     * The page a coach lands on, everyone by name, cut in SQL: only the lines shown are read and decided, and the
+     * gate counts the rest. In the order of the roster read whole (see {@link #order}), so it is the same page.
+     */
+    private Page byName(Person coach, Query query, Map<UUID, List<String>> tagsOf, List<String> tags) {
+        int asked = Math.max(1, query.page());
+        // Past the last page (an old link), the gate reads the last page, as Paging numbers it.
+        ConsentGate.RosterPage slice = gate.sharingPage(coach, query.desc(), (asked - 1) * PAGE_SIZE, PAGE_SIZE);
+        Paging paging = Paging.of(slice.total(), asked, PAGE_SIZE);
+        return shown(coach, query, slice.roster(), tagsOf, slice.roster().patients(), paging, slice.total(),
+                slice.total(), tags);
+    }
+
+    /** The lines of a page with all their figures, logged; dates are written out for these lines only. */
+    private Page shown(Person coach, Query query, Roster roster, Map<UUID, List<String>> tagsOf,
+            List<SharedPatient> patients, Paging paging, int total, int everyone, List<String> tags) {
+        List<Row> page = rows(roster, tagsOf, patients, EnumSet.allOf(Figures.class));
         ZoneId zone = coach.zone();
         List<Row> shown = page.stream().map(r -> dated(r, zone)).toList();
-        gate.logShown(coach, roster, shown.stream().map(r -> byId.get(r.id())).toList());
+        gate.logShown(coach, roster, patients);
         Query current = new Query(query.q(), query.tag(), query.shares(), query.openAlerts(), query.below(),
                 query.sort(), query.desc(), paging.page());
-        return new Page(shown, matching.size(), everyone.size(), shown.isEmpty() ? 0 : paging.from() + 1, paging.to(),
-                paging.page(), paging.pages(), links(current, paging.page(), paging.pages()), current, tags);
+        return new Page(shown, total, everyone, shown.isEmpty() ? 0 : paging.from() + 1, paging.to(), paging.page(),
+                paging.pages(), links(current, paging.page(), paging.pages()), current, tags);
     }
 
     /** What became of a tag form: done, or the error to show beside it; UNKNOWN when the patient shares nothing. */
@@ -536,12 +558,11 @@ public class RosterService {
     }
 
     /** The chosen column in the chosen direction, lines without a value after the rest either way, then by name. */
-    static Comparator<Row> order(Query query) {
-        // Each name lowered once, not twice a comparison: the comparator is made for one sort.
-        Map<Row, String> lowered = new IdentityHashMap<>();
-        Comparator<Row> byName = Comparator
-                .comparing((Row r) -> lowered.computeIfAbsent(r, x -> x.name().toLowerCase(Locale.ROOT)))
-                .thenComparing(r -> r.id().toString());
+    static Comparator<Row> order(Query query, Roster roster) {
+        // By name is the roster's own order, the database's: the landing page cut in SQL is the same page.
+        Map<UUID, Integer> place = new HashMap<>(roster.patients().size() * 4 / 3 + 1);
+        roster.patients().forEach(p -> place.put(p.id(), place.size()));
+        Comparator<Row> byName = Comparator.comparingInt((Row r) -> place.get(r.id()));
         Comparator<Row> chosen = switch (query.sort()) {
             case NAME -> byName;
             case SHARES -> byFigure(r -> Figure.of(r.categories().size()), query.desc());

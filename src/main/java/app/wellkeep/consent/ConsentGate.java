@@ -206,7 +206,33 @@ public class ConsentGate {
             return new Roster(List.of(), Map.of(), Map.of());
         }
         Instant now = clock.instant();
-        Map<UUID, List<Reach>> byPatient = reachingNow(reader.id, now);
+        return decided(reachingNow(reader.id, now, null), now);
+    }
+
+    /** A page of {@link #sharing}: {@code total} patients in all, and those of the page. */
+    public record RosterPage(Roster roster, int total) {
+    }
+
+    /**
+     * {@link #sharing} for one page of it in name order, decided and read for that page's patients alone: from
+     * {@code offset}, at most {@code size} of them, or the last page when {@code offset} is past the end (as
+     * {@link app.wellkeep.common.Paging} counts pages). In the order {@code sharing} returns, or its reverse; the
+     * total counts everyone who shares with the reader now. Not logged either: the caller logs the lines it shows.
+     */
+    @Transactional(TxType.MANDATORY)
+    public RosterPage sharingPage(Person reader, boolean descending, int offset, int size) {
+        if (reader.role != Role.COACH) {
+            return new RosterPage(new Roster(List.of(), Map.of(), Map.of()), 0);
+        }
+        Instant now = clock.instant();
+        int[] total = {0};
+        Map<UUID, List<Reach>> byPatient = reachingNow(reader.id, now,
+                new Window(descending, offset, size, t -> total[0] = t));
+        return new RosterPage(decided(byPatient, now), total[0]);
+    }
+
+    /** The batch decision for each patient's active grants, in the order given. */
+    private static Roster decided(Map<UUID, List<Reach>> byPatient, Instant now) {
         if (byPatient.isEmpty()) {
             return new Roster(List.of(), Map.of(), Map.of());
         }
@@ -235,7 +261,8 @@ public class ConsentGate {
 
     /**
      * The patients who share with a reader now, in name order, and per patient and category the permission to read
-     * it; made only by {@link #sharing}, and a permission only for the categories the patient shares.
+     * it; made only by {@link #sharing} and {@link #sharingPage}, and a permission only for the categories the patient
+     * shares.
      */
     public static final class Roster {
 
@@ -288,7 +315,7 @@ public class ConsentGate {
         if (reader.role == Role.COACH) {
             Instant now = clock.instant();
             Function<ZoneId, LocalDate> todayIn = todayAt(now);
-            for (List<Reach> reaching : reachingNow(reader.id, now).values()) {
+            for (List<Reach> reaching : reachingNow(reader.id, now, null).values()) {
                 Map<Category, Access> permits = allowed(reaching, todayIn).access();
                 for (Category category : categories) {
                     Access access = permits.get(category);
@@ -344,28 +371,71 @@ public class ConsentGate {
     }
 
     /**
-     * The grants reaching the reader now (directly or through a team) of patients, grouped by patient in name
-     * order: one query, the same statement whatever their number.
+     * The grants active now that reach a reader (directly or through a team), with their patients: the tail of the
+     * statements below, whose parameters are now, the reader and the reader again.
      */
-    private static Map<UUID, List<Reach>> reachingNow(UUID readerId, Instant now) {
+    private static final String REACHING_FROM = "from consent_grant g join person p on p.id = g.patient_id";
+    private static final String REACHING_WHERE = "where p.role = 'PATIENT' and g.revoked_at is null "
+            + "and (g.expires_at is null or g.expires_at > ?) "
+            + "and (g.coach_id = ? or g.team_id in (select m.team_id from care_team_member m where m.person_id = ?))";
+    private static final String REACHING = REACHING_FROM + " " + REACHING_WHERE;
+
+    /**
+     * The name order of rosters: the database's, the same whether a page of it is cut in SQL or in memory, so that a
+     * roster sorted by name and one sorted otherwise (ties by name) agree on every database.
+     */
+    private static final String NAME_KEY = "lower(p.display_name)";
+
+    /**
+     * A page of patients to read the grants of: from {@code offset} (the last page past the end), at most
+     * {@code size}; the number of all of them told to {@code total}.
+     */
+    private record Window(boolean descending, int offset, int size, java.util.function.IntConsumer total) {
+    }
+
+    /**
+     * The grants reaching the reader now (directly or through a team) of patients, grouped by patient in name
+     * order (see {@link #NAME_KEY}, then the id): one query, the same statement whatever their number. With a window, only those
+     * of a page of the patients, and the number of all of them given to it.
+     */
+    private static Map<UUID, List<Reach>> reachingNow(UUID readerId, Instant now, Window window) {
         Map<UUID, List<Reach>> byPatient = new LinkedHashMap<>();
         Map<String, ZoneId> zones = new java.util.HashMap<>();
         Map<String, Set<Category>> categories = new java.util.HashMap<>();
-        SqlRows.list(ConsentGrant.getEntityManager(), "select g.id, g.patient_id, g.categories, g.window_kind, "
-                + "g.window_from, g.window_days, g.expires_on, g.terms_version, p.display_name, p.time_zone, "
-                + "g.coach_id, g.team_id, g.created_at from consent_grant g join person p on p.id = g.patient_id where p.role = 'PATIENT' "
-                + "and g.revoked_at is null and (g.expires_at is null or g.expires_at > ?) and (g.coach_id = ? "
-                + "or g.team_id in (select m.team_id from care_team_member m where m.person_id = ?)) "
-                + "order by p.display_name, p.id", rs -> {
-                    ConsentTerms terms = new ConsentTerms(
-                            categories.computeIfAbsent(rs.getString(3), c -> Set.copyOf(Category.split(c))),
-                            ConsentGrant.Window.valueOf(rs.getString(4)), SqlRows.date(rs, 5),
-                            rs.getObject(6, Integer.class), SqlRows.date(rs, 7), rs.getString(8));
-                    return new Reach(SqlRows.uuid(rs, 1), SqlRows.uuid(rs, 2), terms, rs.getString(9),
-                            zones.computeIfAbsent(rs.getString(10), ZoneId::of), SqlRows.uuid(rs, 11),
-                            SqlRows.uuid(rs, 12), SqlRows.instant(rs, 13));
-                }, now, readerId, readerId)
-                .forEach(r -> byPatient.computeIfAbsent(r.patientId(), k -> new ArrayList<>()).add(r));
+        String columns = "select g.id, g.patient_id, g.categories, g.window_kind, g.window_from, g.window_days, "
+                + "g.expires_on, g.terms_version, p.display_name, p.time_zone, g.coach_id, g.team_id, g.created_at";
+        String sql;
+        Object[] params;
+        if (window == null) {
+            sql = columns + " " + REACHING + " order by " + NAME_KEY + ", p.id";
+            params = new Object[]{now, readerId, readerId};
+        } else {
+            // Each patient's place in name order and the number of them, then the grants of the page's patients:
+            // one statement, a page past the end included (its first place is that of the last page).
+            String dir = window.descending() ? " desc" : "";
+            String first = "least(?, (w.total - 1) / ? * ?)";
+            sql = "with w as (select g.patient_id, row_number() over (order by " + NAME_KEY + dir + ", g.patient_id"
+                    + dir + ") as place, count(*) over () as total " + REACHING + " group by g.patient_id, "
+                    + NAME_KEY + ") " + columns + ", w.total " + REACHING_FROM
+                    + " join w on w.patient_id = g.patient_id " + REACHING_WHERE + " and w.place > " + first
+                    + " and w.place <= " + first + " + ? order by " + NAME_KEY + dir + ", p.id" + dir;
+            int offset = window.offset();
+            int size = window.size();
+            params = new Object[]{now, readerId, readerId, now, readerId, readerId, offset, size, size, offset, size,
+                    size, size};
+        }
+        SqlRows.list(ConsentGrant.getEntityManager(), sql, rs -> {
+            ConsentTerms terms = new ConsentTerms(
+                    categories.computeIfAbsent(rs.getString(3), c -> Set.copyOf(Category.split(c))),
+                    ConsentGrant.Window.valueOf(rs.getString(4)), SqlRows.date(rs, 5),
+                    rs.getObject(6, Integer.class), SqlRows.date(rs, 7), rs.getString(8));
+            if (window != null) {
+                window.total().accept(rs.getInt(14));
+            }
+            return new Reach(SqlRows.uuid(rs, 1), SqlRows.uuid(rs, 2), terms, rs.getString(9),
+                    zones.computeIfAbsent(rs.getString(10), ZoneId::of), SqlRows.uuid(rs, 11),
+                    SqlRows.uuid(rs, 12), SqlRows.instant(rs, 13));
+        }, params).forEach(r -> byPatient.computeIfAbsent(r.patientId(), k -> new ArrayList<>()).add(r));
         return byPatient;
     }
 
@@ -396,7 +466,7 @@ public class ConsentGate {
         }
         Instant now = clock.instant();
         Function<ZoneId, LocalDate> todayIn = todayAt(now);
-        return reachingNow(reader.id, now).values().stream().map(active -> permit(active, todayIn)).toList();
+        return reachingNow(reader.id, now, null).values().stream().map(active -> permit(active, todayIn)).toList();
     }
 
     /** Logs one event per patient shown, naming the grant that shows the most history, appended in one batch. */

@@ -285,6 +285,43 @@ class RosterPagesTest {
         assertEquals(25, order("?page=x").size());
     }
 
+    /**
+     * The page a coach lands on is cut in SQL, a filtered roster in memory: both in the same name order, case set
+     * aside and ties by id, either way round.
+     */
+    @Test
+    void theLandingPagesCutInSqlAreTheRostersOwnNameOrder() {
+        Person coach = RosterFixture.coach("name order");
+        List<Person> patients = new ArrayList<>();
+        List<String> names = List.of("mix adam", "Mix Bea", "MIX carl", "mix Dora", "Mix dora", "mix Dora");
+        for (int i = 0; i < RosterService.PAGE_SIZE + 5; i++) {
+            patients.add(RosterFixture.patient(names.get(i % names.size()) + (i < names.size() ? "" : " " + i / 6),
+                    coach));
+        }
+        RosterFixture.actAs(coach);
+        List<UUID> landing = new ArrayList<>(order(""));
+        landing.addAll(order("?page=2"));
+        assertEquals(patients.size(), landing.size(), "everyone, over two pages");
+        List<UUID> filtered = new ArrayList<>(order("?q=mix"));
+        filtered.addAll(order("?q=mix&page=2"));
+        assertEquals(landing, filtered, "the same order cut in memory");
+        List<UUID> descending = new ArrayList<>(order("?sort=name&dir=desc"));
+        descending.addAll(order("?sort=name&dir=desc&page=2"));
+        List<UUID> filteredDescending = new ArrayList<>(order("?q=mix&sort=name&dir=desc"));
+        filteredDescending.addAll(order("?q=mix&sort=name&dir=desc&page=2"));
+        assertEquals(filteredDescending, descending);
+        List<UUID> reversed = new ArrayList<>(landing);
+        java.util.Collections.reverse(reversed);
+        assertEquals(reversed, descending, "descending is the reverse, ties included");
+        List<UUID> firstSix = landing.stream().filter(id -> patients.subList(0, 6).stream().anyMatch(
+                p -> p.id.equals(id))).toList();
+        assertEquals(List.of(patients.get(0).id, patients.get(1).id, patients.get(2).id), firstSix.subList(0, 3),
+                "case set aside: adam, Bea, carl");
+        assertEquals(java.util.Set.of(patients.get(3).id, patients.get(4).id, patients.get(5).id),
+                java.util.Set.copyOf(firstSix.subList(3, 6)), "then the three Doras, by id");
+        assertEquals(landing.subList(0, RosterService.PAGE_SIZE), order("?sort=nonsense"));
+    }
+
     @Test
     void tagsAreValidatedAndOnlyTheCoachsOwnAreShown() {
         Person coach = RosterFixture.coach("tags");
