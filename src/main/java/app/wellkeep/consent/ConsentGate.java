@@ -395,8 +395,8 @@ public class ConsentGate {
 
     /**
      * The grants reaching the reader now (directly or through a team) of patients, grouped by patient in name
-     * order (see {@link #NAME_KEY}, then the id): one query, the same statement whatever their number. With a window, only those
-     * of a page of the patients, and the number of all of them given to it.
+     * order (see {@link #NAME_KEY}, then the id): one query, the same statement whatever their number. With a
+     * window, only those of a page of the patients, and the number of all of them given to it.
      */
     private static Map<UUID, List<Reach>> reachingNow(UUID readerId, Instant now, Window window) {
         Map<UUID, List<Reach>> byPatient = new LinkedHashMap<>();
