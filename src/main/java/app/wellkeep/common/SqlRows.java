@@ -50,8 +50,8 @@ public final class SqlRows {
 
     /**
      * The rows of {@code sql} with its parameters in order: a collection of UUIDs is bound as one array (none: no
-     * rows, without a statement), {@link Values} as an array, an Instant as a time in UTC, anything else (LocalDate, String, Integer, UUID) as
-     * itself.
+     * rows, without a statement), {@link Values} as an array, an Instant as a time in UTC, anything else (LocalDate,
+     * String, Integer, UUID) as itself.
      */
     public static <T> List<T> list(EntityManager em, String sql, Row<T> row, Object... params) {
         for (Object param : params) {
