@@ -374,9 +374,12 @@ public class TrendService {
                         unreached.add(person);
                         return;
                     }
-                    // Bit k of the mask is today minus k: bit (latest - today) + k of the latest day's.
+                    // Bit k of the mask is today minus k: bit (latest - today) + k of the latest day's. A shift of
+                    // 64 or more would wrap in Java, so a mask that far off is no days.
                     long ahead = ChronoUnit.DAYS.between(today, latest);
-                    long seen = ahead >= 0 ? recent >>> ahead : -ahead >= RecentDays.DAYS ? 0 : recent << -ahead;
+                    long seen = Math.abs(ahead) >= RecentDays.DAYS
+                            ? 0
+                            : ahead >= 0 ? recent >>> ahead : recent << -ahead;
                     seen &= period;
                     if (access.windowStart() != null) {
                         long shown = ChronoUnit.DAYS.between(access.windowStart(), today);
