@@ -284,17 +284,10 @@ public class CheckInService {
      * their summary ({@code last} null: no check-in ever).
      */
     static SharedCompliance compliance(LocalDate today, LocalDate windowStart, LocalDate last, long days) {
-        Optional<LocalDate> latest = Optional.empty();
-        if (last != null) {
-            // The latest may lie after this patient's today (written a zone ahead): then the one before it counts.
-            LocalDate oldest = last.minusDays(CheckInSummary.DAYS - 1L);
-            for (LocalDate day = last.isAfter(today) ? today : last; !day.isBefore(oldest); day = day.minusDays(1)) {
-                if (RecentDays.has(last, days, day)) {
-                    latest = Optional.of(day).filter(d -> windowStart == null || !d.isBefore(windowStart));
-                    break;
-                }
-            }
-        }
+        // The latest may lie after this patient's today (written a zone ahead): then the one before it counts.
+        Optional<LocalDate> latest = last == null
+                ? Optional.<LocalDate>empty()
+                : RecentDays.latest(last, days, today).filter(d -> windowStart == null || !d.isBefore(windowStart));
         return new SharedCompliance(latest, latest.map(d -> ChronoUnit.DAYS.between(d, today)),
                 count(today, windowStart, last, days, 7), shown(today, windowStart, 7),
                 count(today, windowStart, last, days, 30), shown(today, windowStart, 30));
@@ -305,13 +298,8 @@ public class CheckInService {
         if (last == null) {
             return 0;
         }
-        int count = 0;
-        for (LocalDate day = first(today, windowStart, period); !day.isAfter(today); day = day.plusDays(1)) {
-            if (RecentDays.has(last, days, day)) {
-                count++;
-            }
-        }
-        return count;
+        LocalDate from = first(today, windowStart, period);
+        return from.isAfter(today) ? 0 : RecentDays.count(last, days, from, today);
     }
 
     /** The first of the last {@code period} days (today included) the window shows. */

@@ -6,6 +6,7 @@ import java.util.AbstractSet;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,6 +26,29 @@ public final class RecentDays {
     public static boolean has(LocalDate last, long mask, LocalDate day) {
         long back = ChronoUnit.DAYS.between(day, last);
         return back >= 0 && back < DAYS && (mask & (1L << back)) != 0;
+    }
+
+    /**
+     * How many of the days from {@code from} to {@code to} (both included) are marked, as a bit count of the mask: only
+     * the {@value #DAYS} days up to {@code last} can be.
+     */
+    public static int count(LocalDate last, long mask, LocalDate from, LocalDate to) {
+        long latest = last.toEpochDay();
+        long nearest = Math.max(0, latest - to.toEpochDay());
+        long farthest = Math.min(DAYS - 1L, latest - from.toEpochDay());
+        if (nearest > farthest) {
+            return 0;
+        }
+        // Bits nearest..farthest: the bits up to farthest, less those below nearest.
+        return Long.bitCount(mask & (ALL >>> (DAYS - 1 - farthest)) & (-1L << nearest));
+    }
+
+    /** The latest marked day on or before {@code day}, if the mask covers one. */
+    public static Optional<LocalDate> latest(LocalDate last, long mask, LocalDate day) {
+        long nearest = Math.max(0, last.toEpochDay() - day.toEpochDay());
+        // Checked before shifting: Java shifts by the distance modulo 64.
+        long marked = nearest >= DAYS ? 0 : mask & ALL & (-1L << nearest);
+        return marked == 0 ? Optional.empty() : Optional.of(last.minusDays(Long.numberOfTrailingZeros(marked)));
     }
 
     /** The mask of {@code days} seen from {@code last}; days outside the {@value #DAYS} up to it are left out. */
