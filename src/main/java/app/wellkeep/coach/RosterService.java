@@ -338,7 +338,7 @@ public class RosterService {
         if (!figures.isEmpty()) {
             candidates = rows(roster, tagsOf, patients(candidates, byId), figures);
         }
-        List<Row> matching = candidates.stream().filter(figureFilter(query)).sorted(order(query, roster)).toList();
+        List<Row> matching = sorted(candidates.stream().filter(figureFilter(query)).toList(), query, roster);
         Paging paging = Paging.of(matching.size(), query.page(), PAGE_SIZE);
         return shown(coach, query, roster, tagsOf, patients(paging.of(matching), byId), paging, matching.size(),
                 everyone.size(), tags);
@@ -346,7 +346,7 @@ public class RosterService {
 
     /**
      * The page a coach lands on, everyone by name, cut in SQL: only the lines shown are read and decided, and the
-     * gate counts the rest. In the order of the roster read whole (see {@link #order}), so it is the same page.
+     * gate counts the rest. In the order of the roster read whole (see {@link #sorted}), so it is the same page.
      */
     private Page byName(Person coach, Query query, Map<UUID, List<String>> tagsOf, List<String> tags) {
         int asked = Math.max(1, query.page());
@@ -557,35 +557,46 @@ public class RosterService {
                         || row.adherence30().present() && row.adherence30().percent() < query.below());
     }
 
-    /** The chosen column in the chosen direction, lines without a value after the rest either way, then by name. */
-    static Comparator<Row> order(Query query, Roster roster) {
+    /**
+     * The lines in the chosen column's order and direction, lines without a value after the rest either way, then by
+     * name. Each line's key is worked out once, not at each of the ten thousand comparisons a thousand lines take.
+     */
+    static List<Row> sorted(List<Row> rows, Query query, Roster roster) {
         // By name is the roster's own order, the database's: the landing page cut in SQL is the same page.
         Map<UUID, Integer> place = new HashMap<>(roster.patients().size() * 4 / 3 + 1);
         roster.patients().forEach(p -> place.put(p.id(), place.size()));
-        Comparator<Row> byName = Comparator.comparingInt((Row r) -> place.get(r.id()));
-        Comparator<Row> chosen = switch (query.sort()) {
-            case NAME -> byName;
-            case SHARES -> byFigure(r -> Figure.of(r.categories().size()), query.desc());
-            case LAST_CHECK_IN -> byFigure(Row::lastCheckIn, query.desc());
-            case DATA_AGE -> byFigure(Row::daysSinceData, query.desc());
-            case ADHERENCE_7 -> byFigure(r -> r.adherence7().figure(), query.desc());
-            case ADHERENCE_30 -> byFigure(r -> r.adherence30().figure(), query.desc());
-            case ALERTS -> byFigure(Row::openAlerts, query.desc());
-            case REVIEWED -> byFigure(Row::lastReviewed, query.desc());
-            case TAGS -> Comparator.comparingInt((Row r) -> r.tags().isEmpty() ? 1 : 0)
-                    .thenComparing(r -> r.tags().isEmpty() ? "" : r.tags().get(0).toLowerCase(Locale.ROOT),
-                            query.desc() ? Comparator.<String>reverseOrder() : Comparator.<String>naturalOrder());
+        Function<Row, Figure> figure = switch (query.sort()) {
+            case NAME -> r -> Figure.of(place.get(r.id()));
+            case SHARES -> r -> Figure.of(r.categories().size());
+            case LAST_CHECK_IN -> Row::lastCheckIn;
+            case DATA_AGE -> Row::daysSinceData;
+            case ADHERENCE_7 -> r -> r.adherence7().figure();
+            case ADHERENCE_30 -> r -> r.adherence30().figure();
+            case ALERTS -> Row::openAlerts;
+            case REVIEWED -> Row::lastReviewed;
+            // No tags after any, either way; then by the first tag.
+            case TAGS -> r -> r.tags().isEmpty() ? Figure.NONE : Figure.of(0);
         };
-        if (query.sort() == Sort.NAME && query.desc()) {
-            return byName.reversed();
+        List<Keyed> keyed = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            Figure f = figure.apply(row);
+            String text = query.sort() == Sort.TAGS && !row.tags().isEmpty()
+                    ? row.tags().get(0).toLowerCase(Locale.ROOT)
+                    : "";
+            keyed.add(new Keyed(row, f.rank(), f.value(), text, place.get(row.id())));
         }
-        return chosen.thenComparing(byName);
+        boolean desc = query.desc();
+        Comparator<Keyed> order = Comparator.comparingInt(Keyed::rank)
+                .thenComparing((a, b) -> desc ? Long.compare(b.value(), a.value()) : Long.compare(a.value(), b.value()))
+                .thenComparing(Keyed::text,
+                        desc ? Comparator.<String>reverseOrder() : Comparator.<String>naturalOrder())
+                .thenComparingInt(Keyed::place);
+        keyed.sort(order);
+        return keyed.stream().map(Keyed::row).toList();
     }
 
-    private static Comparator<Row> byFigure(Function<Row, Figure> figure, boolean desc) {
-        Comparator<Long> values = desc ? Comparator.reverseOrder() : Comparator.naturalOrder();
-        return Comparator.comparingInt((Row r) -> figure.apply(r).rank())
-                .thenComparing(r -> figure.apply(r).value(), values);
+    /** A line with its sort key: the figure's rank and value, the first tag, and its place in name order. */
+    private record Keyed(Row row, int rank, long value, String text, int place) {
     }
 
     /** The first and last pages and two either side of the current one. */
