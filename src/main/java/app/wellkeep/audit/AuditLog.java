@@ -108,24 +108,41 @@ public class AuditLog {
      * Links the recorded events not yet in a chain into their patients' chains, oldest first, each carrying the
      * hash of the one before; returns how many. A few hundred chains per transaction, their heads locked in key order,
      * so two instances linking at once take turns per chain and never link an event twice.
+     * <p>
+     * One sweep through the chains in key order: everything recorded before the call is linked, and what is recorded
+     * meanwhile waits for the next call. Under a steady stream of reads, sweeping again until nothing was pending
+     * scanned for pending events a dozen times a second, and could keep relinking the first chains in key order while
+     * later ones waited.
      */
     public int chainPending() {
         int linked = 0;
+        String after = null;
         while (true) {
-            int now = QuarkusTransaction.requiringNew().call(this::chainSome);
-            if (now == 0) {
+            String from = after;
+            Pass pass = QuarkusTransaction.requiringNew().call(() -> chainSome(from));
+            linked += pass.events();
+            if (pass.chains() < CHAINS_AT_ONCE) {
                 return linked;
             }
-            linked += now;
+            after = pass.lastChain();
         }
     }
 
-    private int chainSome() {
+    /** What one transaction of linking did: how many chains and events, and the last chain in key order. */
+    private record Pass(int chains, int events, String lastChain) {
+    }
+
+    private Pass chainSome(String after) {
         var em = AuditEvent.getEntityManager();
-        List<String> keys = em.createQuery("select distinct e.chainKey from AuditEvent e where e.seq is null "
-                + "order by e.chainKey", String.class).setMaxResults(CHAINS_AT_ONCE).getResultList();
+        var keysQuery = em.createQuery("select distinct e.chainKey from AuditEvent e where e.seq is null"
+                + (after == null ? "" : " and e.chainKey > :after") + " order by e.chainKey", String.class)
+                .setMaxResults(CHAINS_AT_ONCE);
+        if (after != null) {
+            keysQuery.setParameter("after", after);
+        }
+        List<String> keys = keysQuery.getResultList();
         if (keys.isEmpty()) {
-            return 0;
+            return new Pass(0, 0, after);
         }
         Map<String, AuditChain> heads = lockHeads(keys);
         // Read after the heads are locked: what another instance linked before, it has committed.
@@ -155,7 +172,7 @@ public class AuditLog {
             }
         });
         pending.forEach(em::detach);
-        return pending.size();
+        return new Pass(keys.size(), pending.size(), keys.get(keys.size() - 1));
     }
 
     /** The heads of these chains, locked in key order; those of patients never read before are created first. */

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -43,7 +44,12 @@ class AuditLogTest {
     }
 
     private AuditLog.Entry entry(String category) {
-        return new AuditLog.Entry(coach, "COACH", patient, category, UUID.randomUUID(), "API", Outcome.PERMIT, null);
+        return entryOf(patient, category);
+    }
+
+    private AuditLog.Entry entryOf(UUID patientId, String category) {
+        return new AuditLog.Entry(coach, "COACH", patientId, category, UUID.randomUUID(), "API", Outcome.PERMIT,
+                null);
     }
 
     private void sql(String statement, Object... params) {
@@ -102,6 +108,30 @@ class AuditLogTest {
         assertEquals(List.of(1L, 2L), events.stream().map(e -> e.seq).toList());
         assertEquals(events.get(0).hash, events.get(1).prevHash);
         assertTrue(audit.verify().intact());
+    }
+
+    @Test
+    void oneCallLinksEveryChainPendingWhenItBeganThroughMoreChainsThanATransactionTakes() {
+        List<UUID> patients = IntStream.range(0, AuditLog.CHAINS_AT_ONCE * 2 + 1).mapToObj(i -> UUID.randomUUID())
+                .toList();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> patients.forEach(p -> {
+                audit.record(entryOf(p, "SLEEP"));
+                audit.record(entryOf(p, "HEART"));
+            }));
+            audit.chainPending();
+            QuarkusTransaction.requiringNew().run(() -> patients.forEach(p -> {
+                List<AuditEvent> events = AuditEvent.inChain(audit.ref(p));
+                assertEquals(List.of(1L, 2L), events.stream().map(e -> e.seq).toList(), "the chain of " + p);
+                assertEquals(events.get(0).hash, events.get(1).prevHash);
+            }));
+            assertTrue(audit.verify().intact());
+        } finally {
+            patients.forEach(p -> {
+                sql("DELETE FROM audit_event WHERE chain_key = ?1", audit.ref(p));
+                sql("DELETE FROM audit_chain WHERE chain_key = ?1", audit.ref(p));
+            });
+        }
     }
 
     private static void await(CountDownLatch latch) {
