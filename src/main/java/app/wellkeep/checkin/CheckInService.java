@@ -298,8 +298,8 @@ public class CheckInService {
         if (last == null) {
             return 0;
         }
-        LocalDate from = first(today, windowStart, period);
-        return from.isAfter(today) ? 0 : RecentDays.count(last, days, from, today);
+        // A window starting after today is an empty period, which counts nothing.
+        return RecentDays.count(last, days, first(today, windowStart, period), today);
     }
 
     /** The first of the last {@code period} days (today included) the window shows. */

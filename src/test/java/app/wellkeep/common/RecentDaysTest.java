@@ -46,6 +46,7 @@ class RecentDaysTest {
         assertThrows(java.util.NoSuchElementException.class, none::next);
         assertThrows(UnsupportedOperationException.class, () -> days.add(LAST));
     }
+
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4})
     void countsAndTheLatestAreThoseOfTheMarkedDays(long seed) {
