@@ -21,8 +21,8 @@ import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
- * Plain SQL reads for the pages that read a thousand patients at once (the roster, the triage queue): rows read as
- * columns, with no entity machinery, and ids of many people bound as one array ({@code = ANY(?)}, the same on
+ * Plain SQL for the pages that read a thousand patients at once (the roster, the triage queue) and for the access log
+ * they write to: rows read as columns and rows written in one batch, with no entity machinery, and ids of many people bound as one array ({@code = ANY(?)}, the same on
  * PostgreSQL and H2), so a statement and its plan are the same whatever their number. An HQL {@code in} list of a
  * thousand ids is a thousand bind parameters, translated, bound and planned anew on every request.
  * <p>
@@ -45,6 +45,10 @@ public final class SqlRows {
     public record Values(String type, Collection<?> values) {
     }
 
+    /** Text that needs no quoting in an array literal; NULL is a word of its own there. */
+    private static final java.util.regex.Pattern PLAIN_WORD = java.util.regex.Pattern
+            .compile("(?!(?i)null$)[A-Za-z0-9]+");
+
     private SqlRows() {
     }
 
@@ -66,21 +70,7 @@ public final class SqlRows {
         boolean postgres = session.getJdbcServices().getDialect() instanceof PostgreSQLDialect;
         PreparedStatement statement = jdbc.getStatementPreparer().prepareStatement(sql);
         try {
-            Connection connection = jdbc.getLogicalConnection().getPhysicalConnection();
-            for (int i = 0; i < params.length; i++) {
-                Collection<?> array = params[i] instanceof Values column
-                        ? column.values()
-                        : params[i] instanceof Collection<?> ids ? ids : null;
-                if (array != null && postgres) {
-                    // Untyped: the statement's cast (or the column it is compared with) gives the array its type.
-                    statement.setObject(i + 1, arrayLiteral(array), Types.OTHER);
-                } else if (array != null) {
-                    statement.setArray(i + 1, connection.createArrayOf(
-                            params[i] instanceof Values column ? column.type() : "uuid", array.toArray()));
-                } else {
-                    statement.setObject(i + 1, params[i] instanceof Instant t ? t.atOffset(ZoneOffset.UTC) : params[i]);
-                }
-            }
+            bind(statement, params, postgres, jdbc.getLogicalConnection().getPhysicalConnection());
             List<T> rows = new ArrayList<>();
             ResultSet rs = jdbc.getResultSetReturn().extract(statement, sql);
             while (rs.next()) {
@@ -96,9 +86,54 @@ public final class SqlRows {
     }
 
     /**
-     * An array of UUIDs or dates as PostgreSQL reads it. Written out here because the driver's general encoder
+     * Runs {@code sql} once for each row of parameters, bound as {@link #list} binds them, in one JDBC batch; returns
+     * how many rows each changed.
+     */
+    public static int[] batch(EntityManager em, String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
+        JdbcCoordinator jdbc = session.getJdbcCoordinator();
+        boolean postgres = session.getJdbcServices().getDialect() instanceof PostgreSQLDialect;
+        PreparedStatement statement = jdbc.getStatementPreparer().prepareStatement(sql);
+        try {
+            Connection connection = jdbc.getLogicalConnection().getPhysicalConnection();
+            for (Object[] params : rows) {
+                bind(statement, params, postgres, connection);
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        } catch (SQLException e) {
+            throw jdbc.getJdbcSessionOwner().getSqlExceptionHelper().convert(e, "Writing rows", sql);
+        } finally {
+            jdbc.getLogicalConnection().getResourceRegistry().release(statement);
+            jdbc.afterStatementExecution();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object[] params, boolean postgres, Connection connection)
+            throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Collection<?> array = params[i] instanceof Values column
+                    ? column.values()
+                    : params[i] instanceof Collection<?> ids ? ids : null;
+            if (array != null && postgres) {
+                // Untyped: the statement's cast (or the column it is compared with) gives the array its type.
+                statement.setObject(i + 1, arrayLiteral(array), Types.OTHER);
+            } else if (array != null) {
+                statement.setArray(i + 1, connection.createArrayOf(
+                        params[i] instanceof Values column ? column.type() : "uuid", array.toArray()));
+            } else {
+                statement.setObject(i + 1, params[i] instanceof Instant t ? t.atOffset(ZoneOffset.UTC) : params[i]);
+            }
+        }
+    }
+
+    /**
+     * An array of UUIDs, dates or plain words as PostgreSQL reads it. Written out here because the driver's general encoder
      * quotes and escapes every element character by character, a tenth of the triage queue's time with a thousand
-     * patients; the text of a UUID or a date needs neither.
+     * patients; the text of a UUID, a date or a word of letters and digits (an access-log chain key) needs neither.
      */
     static String arrayLiteral(Collection<?> values) {
         StringBuilder text = new StringBuilder(values.size() * 37 + 2).append('{');
@@ -108,10 +143,11 @@ public final class SqlRows {
             }
             if (value == null) {
                 text.append("NULL");
-            } else if (value instanceof UUID || value instanceof LocalDate) {
+            } else if (value instanceof UUID || value instanceof LocalDate
+                    || value instanceof String word && PLAIN_WORD.matcher(word).matches()) {
                 text.append(value);
             } else {
-                throw new IllegalArgumentException("Not a UUID or a date: " + value.getClass().getName());
+                throw new IllegalArgumentException("Not a UUID, a date or a plain word: " + value);
             }
         }
         return text.append('}').toString();

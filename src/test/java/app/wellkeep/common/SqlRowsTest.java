@@ -22,10 +22,13 @@ class SqlRowsTest {
         assertEquals("{2026-01-31,NULL,0999-12-01}",
                 SqlRows.arrayLiteral(Arrays.asList(LocalDate.of(2026, 1, 31), null, LocalDate.of(999, 12, 1))));
         assertEquals("{}", SqlRows.arrayLiteral(List.of()));
+        assertEquals("{0f3a,Z9}", SqlRows.arrayLiteral(List.of("0f3a", "Z9")));
     }
 
     @Test
     void textThatWouldNeedQuotingIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> SqlRows.arrayLiteral(List.of("a,b")));
+        for (String text : List.of("a,b", "", "a b", "\"a\"", "a\\", "{a}", "NULL", "null", "café")) {
+            assertThrows(IllegalArgumentException.class, () -> SqlRows.arrayLiteral(List.of(text)), text);
+        }
     }
 }
