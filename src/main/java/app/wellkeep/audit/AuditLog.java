@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,12 +22,14 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -162,6 +165,7 @@ public class AuditLog {
 
     private Pass chainSome(String after) {
         var em = AuditEvent.getEntityManager();
+        plainIndexScans(em);
         var keysQuery = em.createQuery("select distinct e.chainKey from AuditEvent e where e.seq is null"
                 + (after == null ? "" : " and e.chainKey > :after") + " order by e.chainKey", String.class)
                 .setMaxResults(CHAINS_AT_ONCE);
@@ -191,6 +195,22 @@ public class AuditLog {
         SqlRows.batch(em, "UPDATE audit_event SET seq = ?, prev_hash = ?, hash = ? WHERE id = ? AND seq IS NULL",
                 links);
         return new Pass(keys.size(), pending.size(), keys.get(keys.size() - 1));
+    }
+
+    /**
+     * On PostgreSQL, this transaction's reads of pending events by plain index scans. Linking an event leaves its old
+     * version, not linked, in the indexes until a vacuum; a bitmap scan visits every one of them again on each pass,
+     * while an index scan marks each as dead on its way, so that the passes after it skip them. At the end of a
+     * benchmark run, a pass took 10 to 17 ms the first way and 1 to 3 ms the second.
+     */
+    private static void plainIndexScans(EntityManager em) {
+        if (SqlRows.onPostgres(em)) {
+            em.unwrap(Session.class).doWork(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET LOCAL enable_bitmapscan = off");
+                }
+            });
+        }
     }
 
     /** The events of these chains not linked yet, in each chain in the order they were recorded. */

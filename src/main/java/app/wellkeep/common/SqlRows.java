@@ -67,7 +67,7 @@ public final class SqlRows {
         // fixed number of statements see it) and it releases what it prepared.
         SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
         JdbcCoordinator jdbc = session.getJdbcCoordinator();
-        boolean postgres = session.getJdbcServices().getDialect() instanceof PostgreSQLDialect;
+        boolean postgres = onPostgres(session);
         PreparedStatement statement = jdbc.getStatementPreparer().prepareStatement(sql);
         try {
             bind(statement, params, postgres, jdbc.getLogicalConnection().getPhysicalConnection());
@@ -95,7 +95,7 @@ public final class SqlRows {
         }
         SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
         JdbcCoordinator jdbc = session.getJdbcCoordinator();
-        boolean postgres = session.getJdbcServices().getDialect() instanceof PostgreSQLDialect;
+        boolean postgres = onPostgres(session);
         PreparedStatement statement = jdbc.getStatementPreparer().prepareStatement(sql);
         try {
             Connection connection = jdbc.getLogicalConnection().getPhysicalConnection();
@@ -110,6 +110,15 @@ public final class SqlRows {
             jdbc.getLogicalConnection().getResourceRegistry().release(statement);
             jdbc.afterStatementExecution();
         }
+    }
+
+    /** Whether the session's database is PostgreSQL (else H2). */
+    public static boolean onPostgres(EntityManager em) {
+        return onPostgres(em.unwrap(SharedSessionContractImplementor.class));
+    }
+
+    private static boolean onPostgres(SharedSessionContractImplementor session) {
+        return session.getJdbcServices().getDialect() instanceof PostgreSQLDialect;
     }
 
     private static void bind(PreparedStatement statement, Object[] params, boolean postgres, Connection connection)
