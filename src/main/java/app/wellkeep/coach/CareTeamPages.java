@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -142,11 +143,15 @@ public class CareTeamPages {
     private TemplateInstance home(RosterService.Query query, TagError tagError, String done) {
         Person coach = current.person();
         RosterService.Page page = roster.page(coach, query);
-        List<Invitation> invitations = new ArrayList<>();
-        invitations.add(invitation(coach.displayName, false, consent.codeOfCoach(coach)));
-        for (CareTeam team : CareTeam.ofMember(coach.id)) {
-            invitations.add(invitation(team.name, true, consent.codeOfTeam(team.id)));
-        }
+        // The share codes in one transaction, however many teams: each code read apart was a transaction of its own.
+        List<Invitation> invitations = QuarkusTransaction.requiringNew().call(() -> {
+            List<Invitation> codes = new ArrayList<>();
+            codes.add(invitation(coach.displayName, false, consent.codeOfCoach(coach)));
+            for (CareTeam team : CareTeam.ofMember(coach.id)) {
+                codes.add(invitation(team.name, true, consent.codeOfTeam(team.id)));
+            }
+            return codes;
+        });
         // Each category's name once a page, not once a line: each is a message template of its own.
         ConsentMessages names = MessageBundles.get(ConsentMessages.class);
         Map<String, String> categoryNames = new java.util.HashMap<>();
