@@ -129,18 +129,23 @@ public class TriageService {
      * One page of the queue, ranked in the database: the entries of the patients the gate let through, from each
      * one's first queue day inside the grant's window ({@code w}); the check-in before counts only from
      * {@code previous_from} (inside the window and the look-back); open alerts ({@code a}) are the days the gate's
-     * alert decisions allowed. Highest score first, then the older check-in, then by id.
+     * alert decisions allowed. Highest score first, then the older check-in, then by id. The ranking carries only what
+     * it sorts by through every entry of the queue; the page's lines are then read by id, symptoms and all.
      */
-    private static final String QUEUE = "SELECT e.checkin_id, e.person_id, e.local_date, e.mood, e.symptoms, "
-            + "CASE WHEN e.previous_date >= w.previous_from THEN e.previous_symptoms ELSE '' END, e.urgent, e.phq2, "
-            + "e.gad2, CASE WHEN a.person_id IS NULL THEN FALSE ELSE TRUE END, e.edited_after_review, "
-            + SCORE + " AS score, COUNT(*) OVER () AS total FROM triage_entry e "
+    private static final String QUEUE = "WITH ranked AS (SELECT e.checkin_id, e.local_date, w.previous_from, "
+            + "CASE WHEN a.person_id IS NULL THEN FALSE ELSE TRUE END AS alerted, " + SCORE + " AS score, "
+            + "COUNT(*) OVER () AS total FROM triage_entry e "
             + "JOIN UNNEST(CAST(? AS UUID ARRAY), CAST(? AS DATE ARRAY), CAST(? AS DATE ARRAY)) "
             + "AS w(person_id, first_day, previous_from) ON e.person_id = w.person_id AND e.local_date >= w.first_day "
             + "LEFT JOIN (SELECT DISTINCT person_id, local_date FROM UNNEST(CAST(? AS UUID ARRAY), "
             + "CAST(? AS DATE ARRAY)) AS x(person_id, local_date)) a "
             + "ON a.person_id = e.person_id AND a.local_date = e.local_date "
-            + "ORDER BY score DESC, e.local_date, e.checkin_id LIMIT ? OFFSET ?";
+            + "ORDER BY score DESC, e.local_date, e.checkin_id LIMIT ? OFFSET ?) "
+            + "SELECT e.checkin_id, e.person_id, e.local_date, e.mood, e.symptoms, "
+            + "CASE WHEN e.previous_date >= r.previous_from THEN e.previous_symptoms ELSE '' END, e.urgent, e.phq2, "
+            + "e.gad2, r.alerted, e.edited_after_review, r.score, r.total "
+            + "FROM ranked r JOIN triage_entry e ON e.checkin_id = r.checkin_id "
+            + "ORDER BY r.score DESC, r.local_date, r.checkin_id";
 
     /**
      * The page asked for, in one statement; a page past the end costs two more (the total, then the last page).
