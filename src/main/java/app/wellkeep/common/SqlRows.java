@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManager;
 
@@ -22,9 +23,10 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
  * Plain SQL for the pages that read a thousand patients at once (the roster, the triage queue) and for the access log
- * they write to: rows read as columns and rows written in one batch, with no entity machinery, and ids of many people bound as one array ({@code = ANY(?)}, the same on
- * PostgreSQL and H2), so a statement and its plan are the same whatever their number. An HQL {@code in} list of a
- * thousand ids is a thousand bind parameters, translated, bound and planned anew on every request.
+ * they write to: rows read as columns and rows written in one batch, with no entity machinery, and ids of many people
+ * bound as one array ({@code = ANY(?)}, the same on PostgreSQL and H2), so a statement and its plan are the same
+ * whatever their number. An HQL {@code in} list of a thousand ids is a thousand bind parameters, translated, bound and
+ * planned anew on every request.
  * <p>
  * In the caller's transaction. The persistence context is not flushed first: callers read tables this transaction
  * has not changed through entities.
@@ -46,8 +48,7 @@ public final class SqlRows {
     }
 
     /** Text that needs no quoting in an array literal; NULL is a word of its own there. */
-    private static final java.util.regex.Pattern PLAIN_WORD = java.util.regex.Pattern
-            .compile("(?!(?i)null$)[A-Za-z0-9]+");
+    private static final Pattern PLAIN_WORD = Pattern.compile("(?!(?i)null$)[A-Za-z0-9]+");
 
     private SqlRows() {
     }
@@ -63,26 +64,15 @@ public final class SqlRows {
                 return List.of();
             }
         }
-        // Through the session's JDBC coordinator: its statistics count the statement (the tests that hold pages to a
-        // fixed number of statements see it) and it releases what it prepared.
-        SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
-        JdbcCoordinator jdbc = session.getJdbcCoordinator();
-        boolean postgres = onPostgres(session);
-        PreparedStatement statement = jdbc.getStatementPreparer().prepareStatement(sql);
-        try {
-            bind(statement, params, postgres, jdbc.getLogicalConnection().getPhysicalConnection());
+        return prepared(em, sql, "Reading rows", (statement, jdbc, binder) -> {
+            binder.bind(params);
             List<T> rows = new ArrayList<>();
             ResultSet rs = jdbc.getResultSetReturn().extract(statement, sql);
             while (rs.next()) {
                 rows.add(row.read(rs));
             }
             return rows;
-        } catch (SQLException e) {
-            throw jdbc.getJdbcSessionOwner().getSqlExceptionHelper().convert(e, "Reading rows", sql);
-        } finally {
-            jdbc.getLogicalConnection().getResourceRegistry().release(statement);
-            jdbc.afterStatementExecution();
-        }
+        });
     }
 
     /**
@@ -93,19 +83,43 @@ public final class SqlRows {
         if (rows.isEmpty()) {
             return new int[0];
         }
+        return prepared(em, sql, "Writing rows", (statement, jdbc, binder) -> {
+            for (Object[] params : rows) {
+                binder.bind(params);
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        });
+    }
+
+    /** Binds one row of parameters to the statement, as {@link #list} describes. */
+    @FunctionalInterface
+    private interface Binder {
+
+        void bind(Object[] params) throws SQLException;
+    }
+
+    /** What is done with a prepared statement. */
+    @FunctionalInterface
+    private interface Work<T> {
+
+        T run(PreparedStatement statement, JdbcCoordinator jdbc, Binder binder) throws SQLException;
+    }
+
+    /**
+     * Prepares {@code sql} through the session's JDBC coordinator, whose statistics count the statement (the tests
+     * that hold pages to a fixed number of statements see it), and which releases it after {@code work}.
+     */
+    private static <T> T prepared(EntityManager em, String sql, String doing, Work<T> work) {
         SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
         JdbcCoordinator jdbc = session.getJdbcCoordinator();
         boolean postgres = onPostgres(session);
         PreparedStatement statement = jdbc.getStatementPreparer().prepareStatement(sql);
         try {
             Connection connection = jdbc.getLogicalConnection().getPhysicalConnection();
-            for (Object[] params : rows) {
-                bind(statement, params, postgres, connection);
-                statement.addBatch();
-            }
-            return statement.executeBatch();
+            return work.run(statement, jdbc, params -> bind(statement, params, postgres, connection));
         } catch (SQLException e) {
-            throw jdbc.getJdbcSessionOwner().getSqlExceptionHelper().convert(e, "Writing rows", sql);
+            throw jdbc.getJdbcSessionOwner().getSqlExceptionHelper().convert(e, doing, sql);
         } finally {
             jdbc.getLogicalConnection().getResourceRegistry().release(statement);
             jdbc.afterStatementExecution();
@@ -140,9 +154,10 @@ public final class SqlRows {
     }
 
     /**
-     * An array of UUIDs, dates or plain words as PostgreSQL reads it. Written out here because the driver's general encoder
-     * quotes and escapes every element character by character, a tenth of the triage queue's time with a thousand
-     * patients; the text of a UUID, a date or a word of letters and digits (an access-log chain key) needs neither.
+     * An array of UUIDs, dates or plain words as PostgreSQL reads it. Written out here because the driver's general
+     * encoder quotes and escapes every element character by character, a tenth of the triage queue's time with a
+     * thousand patients; the text of a UUID, a date or a word of letters and digits (an access-log chain key) needs
+     * neither.
      */
     static String arrayLiteral(Collection<?> values) {
         StringBuilder text = new StringBuilder(values.size() * 37 + 2).append('{');
