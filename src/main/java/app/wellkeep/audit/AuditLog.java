@@ -88,8 +88,8 @@ public class AuditLog {
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
-     * Writes the events as rows, in the order given (the database numbers them so): an event is never read back nor
-     * changed through Hibernate, and a page's worth kept as entities to flush took about a tenth of the application's
+     * Writes the events as rows, in the order given (the database numbers them so): the transaction that records
+     * them never reads them back, and a page's worth kept as entities to flush took about a tenth of the application's
      * time on the triage queue. Each person's pseudonym is worked out once a call.
      */
     private List<AuditEvent> insert(List<Entry> entries) {
