@@ -199,4 +199,36 @@ class SampleServiceTest {
         assertEquals(0, days(p, Metric.SYSTOLIC).size());
         assertEquals(0, days(p, Metric.DIASTOLIC).size());
     }
+
+    @Test
+    void aWriteOfMoreThanTwoYearsCountsEveryDayAcrossTheYearsItIsRecountedIn() {
+        Person p = person("Europe/London");
+        LocalDate first = LocalDate.parse("2023-01-01");
+        int days = 2 * SampleService.WINDOW_DAYS + 40;
+        List<NewReading> steps = new java.util.ArrayList<>();
+        for (int i = 0; i < days; i++) {
+            // Late in the evening in London, winter and summer; the next morning in Tokyo.
+            steps.add(at(Metric.STEPS, first.plusDays(i) + "T22:30:00Z", i + 1, "phone"));
+        }
+        assertEquals(days, samples.record(p, steps).added().size());
+        assertEveryDay(p, first, days);
+        assertEquals(days, samples.record(p, steps).duplicates(), "stored once, in whichever year it is looked up");
+        assertEveryDay(p, first, days);
+        QuarkusTransaction.requiringNew().run(() -> persons.changeTimeZone(p.id, ZoneId.of("Asia/Tokyo")));
+        Map<LocalDate, DailyRollup> tokyo = days(p, Metric.STEPS);
+        assertEquals(days, tokyo.size());
+        for (int i = 0; i < days; i++) {
+            assertEquals(i + 1, tokyo.get(first.plusDays(i + 1L)).total, "07:30 in Tokyo, the next morning");
+        }
+    }
+
+    private static void assertEveryDay(Person p, LocalDate first, int days) {
+        Map<LocalDate, DailyRollup> counted = days(p, Metric.STEPS);
+        assertEquals(days, counted.size());
+        for (int i = 0; i < days; i++) {
+            LocalDate day = first.plusDays(i);
+            assertEquals(1, counted.get(day).count, "one reading on " + day);
+            assertEquals(i + 1, counted.get(day).total, "the reading of " + day);
+        }
+    }
 }
