@@ -17,6 +17,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -98,15 +100,33 @@ class ImportBench {
                     first.report().path("added").asLong(), first.report().path("duplicates").asLong(),
                     first.report().path("repeated").asLong(), first.report().path("rejected").asLong(),
                     first.report().path("skipped").asLong());
+            phases(app, first);
             System.out.printf("     the same file again: %,.0f records/s (%.1f s), new %,d, already stored %,d%n",
                     again.rate(), again.seconds(), again.report().path("added").asLong(),
                     again.report().path("duplicates").asLong());
+            phases(app, again);
             assertEquals("DONE", first.report().path("status").asText());
             assertEquals(0, again.report().path("added").asLong(), "the same file again adds nothing");
         }
     }
 
-    record Result(JsonNode report, double seconds, double rate) {
+    /** The import's report, its time and rate end to end, and how long the upload took to be accepted. */
+    record Result(JsonNode report, double seconds, double rate, double receivedSeconds) {
+    }
+
+    private static final Pattern DONE = Pattern
+            .compile("read in (\\d+) ms, published in (\\d+) ms");
+
+    /** Where the time went: the upload until accepted, then the worker's reading and publishing, from its log. */
+    private static void phases(PackagedApp app, Result result) throws IOException {
+        String id = result.report().path("id").asText();
+        Matcher done = DONE.matcher(app.logLine("Import " + id + " done:").orElseThrow(
+                () -> new IllegalStateException("The app logged no end of import " + id)));
+        if (!done.find()) {
+            throw new IllegalStateException("Unexpected end-of-import line for " + id);
+        }
+        System.out.printf("       upload accepted in %.2f s, file read in %.2f s, published in %.2f s%n",
+                result.receivedSeconds(), Long.parseLong(done.group(1)) / 1e3, Long.parseLong(done.group(2)) / 1e3);
     }
 
     /** Uploads the file as a phone app would and waits for the import to finish. */
@@ -119,6 +139,7 @@ class ImportBench {
         if (accepted.statusCode() != 202) {
             throw new IllegalStateException("upload answered " + accepted.statusCode() + ": " + accepted.body());
         }
+        double received = (System.nanoTime() - started) / 1e9;
         String id = JSON.readTree(accepted.body()).path("id").asText();
         while (true) {
             JsonNode job = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(app.url() + "/api/imports/" + id))
@@ -129,7 +150,7 @@ class ImportBench {
                 if (status.equals("FAILED")) {
                     throw new IllegalStateException("the import failed: " + job);
                 }
-                return new Result(job, seconds, records / seconds);
+                return new Result(job, seconds, records / seconds, received);
             }
             Thread.sleep(100);
         }

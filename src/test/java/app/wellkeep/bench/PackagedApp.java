@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import app.wellkeep.testsupport.KeycloakServer;
 
@@ -64,6 +66,13 @@ final class PackagedApp implements AutoCloseable {
 
     String url() {
         return "http://localhost:" + PORT;
+    }
+
+    /** The last line of the app's log that contains {@code text}, if any. */
+    Optional<String> logLine(String text) throws IOException {
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains(text)).reduce((first, second) -> second);
+        }
     }
 
     /**
