@@ -4,10 +4,16 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -142,8 +148,10 @@ public class ConsentService {
     @Transactional
     public List<GrantView> grantsOf(Person patient) {
         Instant now = clock.instant();
-        return ConsentGrant.ofPatient(patient.id).stream()
-                .map(g -> new GrantView(g, recipientOf(g), g.activeAt(now),
+        List<ConsentGrant> grants = ConsentGrant.ofPatient(patient.id);
+        Map<UUID, Recipient> recipients = recipientsOf(grants);
+        return grants.stream()
+                .map(g -> new GrantView(g, recipients.get(g.id), g.activeAt(now),
                         g.revokedAt == null && !g.activeAt(now)))
                 .toList();
     }
@@ -184,14 +192,32 @@ public class ConsentService {
     }
 
     Recipient recipientOf(ConsentGrant grant) {
-        if (grant.teamId == null && grant.coachId == null) {
-            // The recipient has gone (see endAllTo): as the grant's last receipt named them.
-            return ConsentReceipt.<ConsentReceipt>find("grantId = ?1 order by recordedAt desc", grant.id)
-                    .firstResultOptional()
-                    .map(r -> new Recipient(Recipient.Kind.valueOf(r.recipientKind), null, r.recipientName, List.of()))
-                    .orElse(new Recipient(Recipient.Kind.TEAM, null, "", List.of()));
+        return recipientsOf(List.of(grant)).get(grant.id);
+    }
+
+    /** The recipient of each grant, by grant id: four queries at most, however many grants. */
+    private static Map<UUID, Recipient> recipientsOf(List<ConsentGrant> grants) {
+        Map<UUID, Recipient> coaches = coaches(grants.stream().map(g -> g.coachId).filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        Map<UUID, Recipient> teams = teams(grants.stream().map(g -> g.teamId).filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        // A recipient who has gone (see endAllTo) is shown as the grant's last receipt named them.
+        List<UUID> gone = grants.stream().filter(g -> g.teamId == null && g.coachId == null).map(g -> g.id).toList();
+        Map<UUID, Recipient> named = new HashMap<>();
+        if (!gone.isEmpty()) {
+            ConsentReceipt.<ConsentReceipt>list("grantId in ?1 order by recordedAt desc", gone)
+                    .forEach(r -> named.putIfAbsent(r.grantId, new Recipient(Recipient.Kind.valueOf(r.recipientKind),
+                            null, r.recipientName, List.of())));
         }
-        return grant.teamId != null ? team(grant.teamId) : coach(grant.coachId);
+        Map<UUID, Recipient> recipients = new HashMap<>();
+        for (ConsentGrant g : grants) {
+            recipients.put(g.id, g.teamId != null
+                    ? teams.get(g.teamId)
+                    : g.coachId != null
+                            ? coaches.get(g.coachId)
+                            : named.getOrDefault(g.id, new Recipient(Recipient.Kind.TEAM, null, "", List.of())));
+        }
+        return recipients;
     }
 
     private Recipient recipientOf(ShareCode code) {
@@ -199,18 +225,42 @@ public class ConsentService {
     }
 
     private static Recipient coach(UUID coachId) {
-        Person coach = Person.findById(coachId);
-        return new Recipient(Recipient.Kind.COACH, coachId, coach.displayName, List.of());
+        return coaches(Set.of(coachId)).get(coachId);
     }
 
     private static Recipient team(UUID teamId) {
-        CareTeam team = CareTeam.findById(teamId);
-        List<UUID> memberIds = CareTeamMember.ofTeam(teamId).stream().map(m -> m.personId).toList();
-        List<String> members = memberIds.isEmpty()
+        return teams(Set.of(teamId)).get(teamId);
+    }
+
+    private static Map<UUID, Recipient> coaches(Set<UUID> ids) {
+        Map<UUID, Recipient> coaches = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Person.<Person>list("id in ?1", ids).forEach(coach -> coaches.put(coach.id,
+                    new Recipient(Recipient.Kind.COACH, coach.id, coach.displayName, List.of())));
+        }
+        return coaches;
+    }
+
+    /** Teams with their members' names, in the database's order of names. */
+    private static Map<UUID, Recipient> teams(Set<UUID> ids) {
+        Map<UUID, Recipient> teams = new HashMap<>();
+        if (ids.isEmpty()) {
+            return teams;
+        }
+        Map<UUID, Set<UUID>> memberIds = new HashMap<>();
+        CareTeamMember.<CareTeamMember>list("teamId in ?1", ids)
+                .forEach(m -> memberIds.computeIfAbsent(m.teamId, t -> new HashSet<>()).add(m.personId));
+        Set<UUID> everyMember = new HashSet<>();
+        memberIds.values().forEach(everyMember::addAll);
+        List<Person> members = everyMember.isEmpty()
                 ? List.of()
-                : Person.<Person>list("id in ?1 order by displayName", memberIds).stream().map(p -> p.displayName)
-                        .toList();
-        return new Recipient(Recipient.Kind.TEAM, teamId, team.name, members);
+                : Person.list("id in ?1 order by displayName", everyMember);
+        for (CareTeam team : CareTeam.<CareTeam>list("id in ?1", ids)) {
+            Set<UUID> of = memberIds.getOrDefault(team.id, Set.of());
+            teams.put(team.id, new Recipient(Recipient.Kind.TEAM, team.id, team.name,
+                    members.stream().filter(p -> of.contains(p.id)).map(p -> p.displayName).toList()));
+        }
+        return teams;
     }
 
     private ConsentGrant ownedActive(Person patient, UUID grantId) {
