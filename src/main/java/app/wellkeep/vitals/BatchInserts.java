@@ -12,7 +12,7 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 /**
- * New blocks, daily and weekly figures as an import writes them by the thousand: plain batched inserts over the
+ * New blocks, staged parts, daily and weekly figures as an import writes them by the thousand: plain batched inserts over the
  * transaction's own connection, without an entity each in the session. The session is flushed first, so every
  * change made through it so far comes before them.
  */
@@ -22,6 +22,9 @@ final class BatchInserts {
             + "batch_id, sample_count, first_start, last_end, samples) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String ROLLUP = "INSERT INTO daily_rollup (person_id, metric, stage, local_date, "
             + "sample_count, total, minimum, maximum, latest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String STAGED = "INSERT INTO staged_block (id, batch_id, attempt, person_id, metric, stage, "
+            + "source, utc_day, sample_count, samples) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String WEEK = "INSERT INTO weekly_rollup (person_id, metric, stage, week_start, day_mask, "
             + "sample_count, total, minimum, maximum, latest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -42,6 +45,21 @@ final class BatchInserts {
             insert.setObject(9, utc(b.firstStart));
             insert.setObject(10, utc(b.lastEnd));
             insert.setBytes(11, b.samples);
+        });
+    }
+
+    static void staged(EntityManager em, List<StagedBlock> parts) {
+        insert(em, STAGED, parts, (insert, p) -> {
+            insert.setObject(1, p.id);
+            insert.setObject(2, p.batchId);
+            insert.setInt(3, p.attempt);
+            insert.setObject(4, p.personId);
+            insert.setString(5, p.metric.name());
+            insert.setString(6, p.stage);
+            insert.setString(7, p.source);
+            insert.setObject(8, p.utcDay);
+            insert.setInt(9, p.count);
+            insert.setBytes(10, p.samples);
         });
     }
 

@@ -135,22 +135,23 @@ public final class ReadingBatch {
         }
         List<Map.Entry<Key, Series.Appender>> blocks = drain();
         stagedAny = true;
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (Map.Entry<Key, Series.Appender> block : blocks) {
-                Key key = block.getKey();
-                StagedBlock part = new StagedBlock();
-                part.id = UUID.randomUUID();
-                part.batchId = batchId;
-                part.attempt = attempt;
-                part.personId = person.id;
-                part.metric = key.metric();
-                part.stage = key.stage();
-                part.source = key.source();
-                part.utcDay = java.time.LocalDate.ofEpochDay(key.epochDay());
-                part.count = block.getValue().size();
-                part.samples = block.getValue().packed();
-                part.persist();
-            }
-        });
+        List<StagedBlock> parts = new ArrayList<>(blocks.size());
+        for (Map.Entry<Key, Series.Appender> block : blocks) {
+            Key key = block.getKey();
+            StagedBlock part = new StagedBlock();
+            part.id = UUID.randomUUID();
+            part.batchId = batchId;
+            part.attempt = attempt;
+            part.personId = person.id;
+            part.metric = key.metric();
+            part.stage = key.stage();
+            part.source = key.source();
+            part.utcDay = java.time.LocalDate.ofEpochDay(key.epochDay());
+            part.count = block.getValue().size();
+            part.samples = block.getValue().packed();
+            parts.add(part);
+        }
+        // Written as rows, not persisted as entities: thousands of parts at a time, never read back as entities here.
+        QuarkusTransaction.requiringNew().run(() -> BatchInserts.staged(StagedBlock.getEntityManager(), parts));
     }
 }
