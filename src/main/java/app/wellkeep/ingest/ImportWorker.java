@@ -168,8 +168,9 @@ public class ImportWorker {
                 heartbeat(id, attempt, upload.count, sink[0].entries());
             }
         });
-        // The checks and the packing of readings run beside the parse, on a thread of their own.
-        try (HandOffSink handOff = new HandOffSink(sink[0], "import-checks")) {
+        // The checks and the packing of readings run beside the parse, on a thread of their own; closed in reverse
+        // order, so that whatever the outcome nothing is still being staged once the attempt is over.
+        try (batch; HandOffSink handOff = new HandOffSink(sink[0], "import-checks")) {
             Set<String> formats = new LinkedHashSet<>();
             byte[] head = uploads.head(id, Importer.HEAD_BYTES);
             if (SafeZip.isZip(head)) {

@@ -22,7 +22,7 @@ import app.wellkeep.account.Person;
  * Readings must be valid ({@link SampleService#problem}); checking them is the caller's work, so that an importer
  * can report each refusal.
  */
-public final class ReadingBatch {
+public final class ReadingBatch implements AutoCloseable {
 
     /** The block a reading belongs to; the day is the epoch day of its start in UTC. */
     record Key(Metric metric, String stage, String source, long epochDay) {
@@ -43,6 +43,9 @@ public final class ReadingBatch {
     private long read;
     private long repeated;
     private boolean stagedAny;
+    /** The write of the last stage, while it runs. */
+    private Thread staging;
+    private volatile RuntimeException stagingFailed;
 
     ReadingBatch(Person person, UUID batchId, int attempt, boolean staged, int stageAt) {
         this.person = person;
@@ -107,6 +110,7 @@ public final class ReadingBatch {
         if (stagedAny) {
             stage();
         }
+        awaitStaging();
     }
 
     /** Whether some of the readings are staged rather than in memory. */
@@ -129,12 +133,60 @@ public final class ReadingBatch {
         return blocks;
     }
 
+    /**
+     * Writes the waiting readings aside on a thread of its own, so that reading the file goes on meanwhile; one write
+     * at a time, so memory holds two stages' readings at most. A write that fails fails the next stage, or
+     * {@link #finishReading}.
+     */
     private void stage() {
         if (buffer.isEmpty()) {
             return;
         }
-        List<Map.Entry<Key, Series.Appender>> blocks = drain();
+        List<StagedBlock> parts = parts(drain());
+        awaitStaging();
         stagedAny = true;
+        staging = new Thread(() -> {
+            try {
+                // Written as rows, not persisted as entities: thousands of parts at a time, never read back here.
+                QuarkusTransaction.requiringNew()
+                        .run(() -> BatchInserts.staged(StagedBlock.getEntityManager(), parts));
+            } catch (RuntimeException e) {
+                stagingFailed = e;
+            }
+        }, "import-stage");
+        staging.setDaemon(true);
+        staging.start();
+    }
+
+    /**
+     * Waits for a write aside still running, as an import that stopped early must before it removes what it staged.
+     * Its failure is not reported: the import has failed already, or {@link #finishReading} reported it.
+     */
+    @Override
+    public void close() {
+        try {
+            awaitStaging();
+        } catch (RuntimeException reported) {
+            // See above.
+        }
+    }
+
+    private void awaitStaging() {
+        if (staging != null) {
+            try {
+                staging.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while readings were written aside", e);
+            }
+            staging = null;
+        }
+        if (stagingFailed != null) {
+            throw stagingFailed;
+        }
+    }
+
+    private List<StagedBlock> parts(List<Map.Entry<Key, Series.Appender>> blocks) {
         List<StagedBlock> parts = new ArrayList<>(blocks.size());
         for (Map.Entry<Key, Series.Appender> block : blocks) {
             Key key = block.getKey();
@@ -151,7 +203,6 @@ public final class ReadingBatch {
             part.samples = block.getValue().packed();
             parts.add(part);
         }
-        // Written as rows, not persisted as entities: thousands of parts at a time, never read back as entities here.
-        QuarkusTransaction.requiringNew().run(() -> BatchInserts.staged(StagedBlock.getEntityManager(), parts));
+        return parts;
     }
 }

@@ -231,4 +231,24 @@ class SampleServiceTest {
             assertEquals(i + 1, counted.get(day).total, "the reading of " + day);
         }
     }
+
+    @Test
+    void aStageThatCannotBeWrittenAsideFailsTheBatchAndLeavesNothing() {
+        // No such person: the parts break the staged table's foreign key, on the thread that writes them aside.
+        Person nobody = new Person();
+        nobody.id = UUID.randomUUID();
+        nobody.timeZone = "Europe/London";
+        UUID batchId = UUID.randomUUID();
+        ReadingBatch batch = samples.stagedBatch(nobody, batchId, 1, 10);
+        Instant first = Instant.parse("2026-03-01T08:00:00Z");
+        assertThrows(RuntimeException.class, () -> {
+            for (int i = 0; i < 25; i++) {
+                Instant at = first.plusSeconds(60L * i);
+                batch.add(Metric.STEPS, at, at, 0, 10, Sample.NO_STAGE, "phone");
+            }
+            batch.finishReading();
+        });
+        batch.close();
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> StagedBlock.count("batchId", batchId)));
+    }
 }
