@@ -12,9 +12,9 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 /**
- * New blocks, staged parts, daily and weekly figures as an import writes them by the thousand: plain batched inserts over the
- * transaction's own connection, without an entity each in the session. The session is flushed first, so every
- * change made through it so far comes before them.
+ * New blocks, staged parts, daily and weekly figures as an import writes them by the thousand: plain batched inserts
+ * over the transaction's own connection, without an entity each in the session. The session is flushed first, so
+ * every change made through it so far comes before them.
  */
 final class BatchInserts {
 
