@@ -56,7 +56,17 @@ class ImportBench {
 
     @Test
     void aMillionRecordExportOnH2AndOnPostgresql() throws Exception {
-        KeycloakServer.fromSystemProperties().start();
+        // Stopped at the end if started here: left running, it would outlive the build directory that holds its files.
+        KeycloakServer keycloak = KeycloakServer.fromSystemProperties();
+        keycloak.start();
+        try {
+            measure();
+        } finally {
+            keycloak.stop();
+        }
+    }
+
+    private void measure() throws Exception {
         Path zip = Path.of("target/bench/export-" + RECORDS + ".zip");
         long records = generate(zip);
         System.out.printf("%n== Apple Health export.zip: %,d records, %,d bytes; the app's heap capped at %s%n",
