@@ -93,8 +93,11 @@ public class SharingPages {
 
     private TemplateInstance overview(String done, String code, boolean codeUnknown) {
         Person patient = current.person();
-        // This page lists every grant that has ended, so the dashboard's notice of endings has done its work.
-        consent.sharingSeen(patient);
+        // This page lists every grant that has ended, so the dashboard's notice of endings has done its work; marked
+        // only when there was such news, so that a visit without any writes nothing.
+        if (!consent.endedUnseen(patient).isEmpty()) {
+            consent.sharingSeen(patient);
+        }
         List<GrantLine> grants = consent.grantsOf(patient).stream().map(g -> line(g, patient.zone())).toList();
         List<ReceiptLine> receipts = consent.receiptsOf(patient).stream()
                 .map(r -> new ReceiptLine(r.id, dateTime(r.recordedAt, patient.zone()), r.action.name(),

@@ -75,6 +75,10 @@ class GrantsOutliveRecipientTest {
                 .call(() -> ConsentReceipt.<ConsentReceipt>list("grantId = ?1 order by recordedAt", grantId));
     }
 
+    private static Instant seenAt(Person patient) {
+        return QuarkusTransaction.requiringNew().call(() -> Person.<Person>findById(patient.id).sharingSeenAt);
+    }
+
     private boolean sees(Person reader, Person patient) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> gate.check(reader, patient.id, Category.SLEEP, Purpose.API).isPresent());
@@ -179,6 +183,9 @@ class GrantsOutliveRecipientTest {
         given().get("/dashboard").then().statusCode(200).body(containsString("id=\"sharing-ended\""));
         given().get("/sharing").then().statusCode(200).body(containsString(name));
         given().get("/dashboard").then().statusCode(200).body(not(containsString("id=\"sharing-ended\"")));
+        Instant seen = seenAt(patient);
+        given().get("/sharing").then().statusCode(200);
+        assertEquals(seen, seenAt(patient), "a visit without news writes nothing");
 
         // A later ending is news again, and only that one: a coach shared with directly, whose account is erased.
         Person erased = ConsentFixture.person("outlive-notice-erased-" + UUID.randomUUID(), Role.COACH);
