@@ -304,8 +304,7 @@ public class CheckInService {
 
     /** The first of the last {@code period} days (today included) the window shows. */
     private static LocalDate first(LocalDate today, LocalDate windowStart, int period) {
-        LocalDate from = today.minusDays(period - 1L);
-        return windowStart != null && windowStart.isAfter(from) ? windowStart : from;
+        return Access.clip(windowStart, today.minusDays(period - 1L));
     }
 
     /** How many of the last {@code period} days (today included) the window shows. */

@@ -57,6 +57,11 @@ public final class Access {
 
     /** The later of {@code from} and the window's first day. */
     public LocalDate clip(LocalDate from) {
+        return clip(windowStart, from);
+    }
+
+    /** The later of {@code from} and a window's first day ({@code windowStart} null: all history). */
+    public static LocalDate clip(LocalDate windowStart, LocalDate from) {
         return windowStart == null || (from != null && from.isAfter(windowStart)) ? from : windowStart;
     }
 
