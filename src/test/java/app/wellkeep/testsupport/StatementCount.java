@@ -10,8 +10,8 @@ import io.quarkus.arc.Arc;
 /**
  * How many SQL statements Hibernate prepares while something runs (an HTTP request to the app under test, which
  * runs in the same JVM): the way to show a page costs a fixed number of queries, however much data there is. A JDBC
- * batch counts once. Statements sent on a raw JDBC connection (as {@code vitals/BatchInserts} does) are not seen;
- * pages do not write that way.
+ * batch counts once. Statements sent on a raw JDBC connection would not be seen; pages send none
+ * ({@code common/SqlRows} goes through the session).
  */
 public final class StatementCount {
 
